@@ -1,0 +1,229 @@
+//! The analyst's command line: `readiness score` prints an export's results as JSON and
+//! `readiness validate` checks an export or a framework file, listing every problem. It scores
+//! with the same core code as the browser app.
+//!
+//! Exit codes: 0 success, 1 a file that cannot be read or is not valid, 2 a wrong command line.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use readiness_core::codec::export;
+use readiness_core::{Framework, Problem, score};
+use serde_json::{Map, Value, json};
+
+const USAGE: &str = "\
+readiness: score and validate readiness self-assessment files
+
+Usage:
+  readiness score FILE [--framework F]     print the results of an export as JSON
+  readiness validate FILE [--framework F]  check an export or a framework file
+  readiness help                           show this help
+  readiness --version                      show the version
+
+FILE may be - for standard input. Exports are checked against the bundled framework
+unless --framework names a framework file (TOML or JSON).
+
+Exit status: 0 success, 1 a file that cannot be read or is not valid, 2 a wrong command line.
+";
+
+/// Runs the command line with `args` (without the program name); returns the exit code.
+pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let outcome = match parse(args) {
+        Ok(Command::Help) => write!(stdout, "{USAGE}").map(|()| 0).map_err(Failure::Io),
+        Ok(Command::Version) => writeln!(stdout, "readiness {}", env!("CARGO_PKG_VERSION")).map(|()| 0).map_err(Failure::Io),
+        Ok(Command::Score { file, framework }) => score_file(&file, framework.as_deref(), stdin, stdout),
+        Ok(Command::Validate { file, framework }) => validate_file(&file, framework.as_deref(), stdin, stdout),
+        Err(message) => Err(Failure::Usage(message)),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(failure) => {
+            let (code, lines) = failure.report();
+            for line in lines {
+                // Nothing more can be done if standard error itself is gone.
+                let _ = writeln!(stderr, "{line}");
+            }
+            code
+        }
+    }
+}
+
+enum Command {
+    Help,
+    Version,
+    Score { file: String, framework: Option<String> },
+    Validate { file: String, framework: Option<String> },
+}
+
+/// Why a command did not succeed.
+enum Failure {
+    Usage(String),
+    Unreadable { file: String, reason: String },
+    Invalid { file: String, problems: Vec<Problem> },
+    Io(std::io::Error),
+}
+
+impl Failure {
+    fn report(self) -> (i32, Vec<String>) {
+        match self {
+            Failure::Usage(message) => (2, vec![format!("readiness: {message}"), "Try 'readiness help' for usage.".to_owned()]),
+            Failure::Unreadable { file, reason } => (1, vec![format!("{file}: {reason}")]),
+            Failure::Invalid { file, problems } => {
+                let count = problems.len();
+                let mut lines: Vec<String> = problems.iter().map(|problem| format!("{file}: {problem}")).collect();
+                lines.push(format!("{file}: {count} problem{} found", if count == 1 { "" } else { "s" }));
+                (1, lines)
+            }
+            Failure::Io(error) if error.kind() == std::io::ErrorKind::BrokenPipe => (0, Vec::new()),
+            Failure::Io(error) => (1, vec![format!("readiness: cannot write output: {error}")]),
+        }
+    }
+}
+
+fn parse(args: &[String]) -> Result<Command, String> {
+    let mut words = args.iter();
+    let command = match words.next().map(String::as_str) {
+        None => return Err("no command given".to_owned()),
+        Some("help" | "--help" | "-h") => return Ok(Command::Help),
+        Some("--version" | "-V" | "version") => return Ok(Command::Version),
+        Some(command @ ("score" | "validate")) => command,
+        Some(other) => return Err(format!("unknown command '{other}'")),
+    };
+    let mut file = None;
+    let mut framework = None;
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--framework" | "-f" => match words.next() {
+                Some(path) => framework = Some(path.clone()),
+                None => return Err("--framework needs a file name".to_owned()),
+            },
+            flag if flag.starts_with("--framework=") => framework = Some(flag["--framework=".len()..].to_owned()),
+            "--help" | "-h" => return Ok(Command::Help),
+            flag if flag.starts_with('-') && flag != "-" => return Err(format!("unknown option '{flag}'")),
+            path if file.is_none() => file = Some(path.to_owned()),
+            extra => return Err(format!("'{command}' takes one file; '{extra}' is one too many")),
+        }
+    }
+    let file = file.ok_or_else(|| format!("'{command}' needs a file"))?;
+    Ok(if command == "score" { Command::Score { file, framework } } else { Command::Validate { file, framework } })
+}
+
+fn read_text(file: &str, stdin: &mut dyn Read) -> Result<String, Failure> {
+    let unreadable = |reason: String| Failure::Unreadable { file: file.to_owned(), reason };
+    let mut bytes = Vec::new();
+    if file == "-" {
+        stdin.read_to_end(&mut bytes).map_err(|error| unreadable(format!("cannot read standard input: {error}")))?;
+    } else {
+        bytes = std::fs::read(file).map_err(|error| unreadable(format!("cannot read this file: {}", describe_io(&error))))?;
+    }
+    String::from_utf8(bytes).map_err(|error| unreadable(format!("not UTF-8 text (the byte at offset {} is not valid)", error.utf8_error().valid_up_to())))
+}
+
+fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+fn is_toml(file: &str) -> bool {
+    Path::new(file).extension().is_some_and(|extension| extension.eq_ignore_ascii_case("toml"))
+}
+
+/// Reads a framework file, TOML by its extension or by not looking like JSON.
+fn parse_framework(file: &str, text: &str) -> Result<Framework, Vec<Problem>> {
+    if is_toml(file) || !text.trim_start().starts_with('{') { Framework::from_toml(text) } else { Framework::from_json(text) }
+}
+
+fn load_framework(path: Option<&str>, stdin: &mut dyn Read) -> Result<Framework, Failure> {
+    let Some(path) = path else { return Ok(Framework::bundled()) };
+    let text = read_text(path, stdin)?;
+    parse_framework(path, &text).map_err(|problems| Failure::Invalid { file: path.to_owned(), problems })
+}
+
+fn score_file(file: &str, framework_path: Option<&str>, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<i32, Failure> {
+    let framework = load_framework(framework_path, stdin)?;
+    let text = read_text(file, stdin)?;
+    let assessment = export::decode(&text, &framework).map_err(|problems| Failure::Invalid { file: file.to_owned(), problems })?;
+    let output = results_json(&framework, &assessment);
+    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
+    text.push('\n');
+    stdout.write_all(text.as_bytes()).map_err(Failure::Io)?;
+    Ok(0)
+}
+
+/// The results of one assessment as the JSON `readiness score` prints.
+pub fn results_json(framework: &Framework, assessment: &readiness_core::Assessment) -> Value {
+    let results = score::score(framework, assessment);
+    let percent = |ratio: Option<readiness_core::Ratio>| ratio.map_or(Value::Null, |ratio| json!(ratio.to_f64()));
+    let mut domains = Map::new();
+    for (position, section) in framework.domains() {
+        domains.insert(section.id.to_string(), percent(results.section(position).percent));
+    }
+    let ids = |positions: &[usize]| positions.iter().map(|&position| json!(framework.items[position].id.as_str())).collect::<Vec<_>>();
+    let supports: Vec<Value> = results
+        .supports
+        .iter()
+        .map(|support| {
+            let reasons: Vec<Value> = support
+                .reasons
+                .iter()
+                .map(|reason| json!(readiness_core::matching::describe_answer(framework, assessment, &framework.items[reason.item])))
+                .collect();
+            json!({
+                "id": framework.support_types[support.support].id.as_str(),
+                "match": support.percent().to_f64(),
+                "suggested": support.suggested,
+                "reasons": reasons,
+            })
+        })
+        .collect();
+    json!({
+        "domains": domains,
+        "maturity": percent(results.maturity),
+        "readiness": percent(results.readiness),
+        "completeness": results.completeness.to_f64(),
+        "provisional": results.provisional,
+        "profile": results.profile.map_or(Value::Null, |profile| json!(profile.id())),
+        "supports": supports,
+        "strengths": ids(&results.strengths),
+        "gaps": ids(&results.gaps),
+        "opportunities": ids(&results.opportunities),
+    })
+}
+
+fn validate_file(file: &str, framework_path: Option<&str>, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<i32, Failure> {
+    let text = read_text(file, stdin)?;
+    let invalid = |problems| Failure::Invalid { file: file.to_owned(), problems };
+    let looks_like_framework = is_toml(file) || !text.trim_start().starts_with('{') || {
+        let parsed: Option<Value> = serde_json::from_str(&text).ok();
+        parsed.as_ref().and_then(|value| value.get("format")).and_then(Value::as_str) == Some("readiness-framework")
+    };
+    let summary = if looks_like_framework {
+        let framework = parse_framework(file, &text).map_err(invalid)?;
+        format!(
+            "{file}: a valid framework, {} {}: {} sections, {} items, {} support types",
+            framework.id,
+            framework.version,
+            framework.sections.len(),
+            framework.items.len(),
+            framework.support_types.len()
+        )
+    } else {
+        let framework = load_framework(framework_path, stdin)?;
+        let assessment = export::decode(&text, &framework).map_err(invalid)?;
+        let results = score::score(&framework, &assessment);
+        format!(
+            "{file}: a valid assessment for {} {}: {} of {} questions answered{}",
+            framework.id,
+            assessment.framework.version,
+            results.n_answered,
+            results.n_scorable,
+            if results.provisional { " (results provisional)" } else { "" }
+        )
+    };
+    writeln!(stdout, "{summary}").map_err(Failure::Io)?;
+    Ok(0)
+}
