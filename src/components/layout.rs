@@ -1,0 +1,178 @@
+//! The frame around every page: skip link, header, banners about saving and recovered answers,
+//! and the footer with the content's attribution.
+
+use readiness_core::codec::export;
+use yew::prelude::*;
+
+use crate::components::download;
+use crate::state::{Msg, Notice, Saving, use_app, use_dispatch, use_framework};
+
+/// Focuses an element by id without touching the URL fragment, which holds the route.
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = gloo::utils::document().get_element_by_id(id).and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// An in-page link that moves focus instead of changing the route in the URL fragment.
+#[derive(Properties, PartialEq)]
+pub struct InPageLinkProps {
+    /// The id of the element to focus.
+    pub target: AttrValue,
+    /// Classes for the link.
+    #[prop_or_default]
+    pub class: Classes,
+    /// The link's content.
+    pub children: Html,
+}
+
+/// A link to somewhere on the same page.
+#[component]
+pub fn InPageLink(props: &InPageLinkProps) -> Html {
+    let target = props.target.clone();
+    let onclick = Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        focus_by_id(&target);
+    });
+    html! { <a href={format!("#{}", props.target)} class={props.class.clone()} {onclick}>{ props.children.clone() }</a> }
+}
+
+/// "Skip to main content".
+#[component]
+pub fn SkipLink() -> Html {
+    html! { <InPageLink target="main-content" class="rc-skip-link">{ "Skip to main content" }</InPageLink> }
+}
+
+/// Header properties.
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The service name.
+    pub title: AttrValue,
+}
+
+/// The header bar with the service name.
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    html! {
+        <header class="rc-header">
+            <div class="rc-header__container rc-width-container">
+                <a class="rc-header__service-name" href="#/">{ props.title.clone() }</a>
+            </div>
+        </header>
+    }
+}
+
+/// The footer: privacy in a sentence, and the content's licence and source.
+#[component]
+pub fn Footer() -> Html {
+    let framework = use_framework();
+    let attribution = &framework.attribution;
+    html! {
+        <footer class="rc-footer">
+            <div class="rc-width-container">
+                <div class="rc-footer__meta">
+                    <div class="rc-footer__meta-item rc-footer__meta-item--grow">
+                        <p class="rc-body-s">{ "Your answers stay in this browser. Nothing is sent anywhere unless you download or share it." }</p>
+                        <p class="rc-body-s">
+                            { "Questions and support types from " }<cite>{ attribution.source.clone() }</cite>{ ". " }
+                            {
+                                match &attribution.licence_url {
+                                    Some(url) => html! { <a class="rc-footer__link" href={url.clone()} rel="license">{ attribution.licence.clone() }</a> },
+                                    None => html! { { attribution.licence.clone() } },
+                                }
+                            }
+                        </p>
+                    </div>
+                </div>
+            </div>
+        </footer>
+    }
+}
+
+/// Downloads the current answers as an export file.
+#[hook]
+pub fn use_download_answers() -> Callback<MouseEvent> {
+    let state = use_app();
+    Callback::from(move |_| {
+        let framework = &state.framework;
+        let assessment = &state.session.assessment;
+        let text = export::encode(framework, assessment);
+        let name = download::file_name(&assessment.title, assessment.updated.as_deref().unwrap_or_default(), "json");
+        if let Err(message) = download::download(&name, "application/json", &text) {
+            gloo::dialogs::alert(&message);
+        }
+    })
+}
+
+/// Says, on every page, that answers are not being saved, with a way to keep them.
+#[component]
+pub fn SavingBanner() -> Html {
+    let state = use_app();
+    let download = use_download_answers();
+    let Saving::Failing(reason) = &state.saving else { return Html::default() };
+    html! {
+        <div class="rc-notification-banner rc-provisional-banner" role="alert" aria-labelledby="saving-title">
+            <div class="rc-notification-banner__header">
+                <h2 class="rc-notification-banner__title" id="saving-title">{ "Important" }</h2>
+            </div>
+            <div class="rc-notification-banner__content">
+                <p class="rc-notification-banner__heading">{ "Your answers are not being saved" }</p>
+                <p class="rc-body">{ format!("This is because {reason}. You can carry on: your answers are kept while this page stays open. Download them to keep a copy.") }</p>
+                <button type="button" class="rc-button rc-button--secondary" onclick={download}>{ "Download your answers" }</button>
+            </div>
+        </div>
+    }
+}
+
+/// Tells the user what happened to saved answers at start-up, on the start page and task list.
+#[component]
+pub fn NoticeBanner() -> Html {
+    let state = use_app();
+    let dispatch = use_dispatch();
+    let on_top_pages = matches!(state.session.route, readiness_core::Route::Start | readiness_core::Route::Tasks);
+    let Some(notice) = state.notice.as_ref().filter(|_| on_top_pages) else { return Html::default() };
+    let dismiss = Callback::from(move |_| dispatch.dispatch(Msg::Dismiss));
+    match notice {
+        Notice::Restored { n_answered } => html! {
+            <div class="rc-notification-banner rc-notification-banner--success" role="region" aria-labelledby="notice-title">
+                <div class="rc-notification-banner__header">
+                    <h2 class="rc-notification-banner__title" id="notice-title">{ "Welcome back" }</h2>
+                </div>
+                <div class="rc-notification-banner__content">
+                    <p class="rc-notification-banner__heading">{ format!("Your saved answers have been loaded: {n_answered} of {} questions answered.", state.framework.scored_items().count()) }</p>
+                    <button type="button" class="rc-button rc-button--secondary" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            </div>
+        },
+        Notice::Unreadable { reason, backup_key, raw } => {
+            let raw = raw.clone();
+            let download_raw = Callback::from(move |_| {
+                if let Err(message) = download::download("readiness-unreadable-saved-answers.txt", "text/plain", &raw) {
+                    gloo::dialogs::alert(&message);
+                }
+            });
+            html! {
+                <div class="rc-notification-banner" role="alert" aria-labelledby="notice-title">
+                    <div class="rc-notification-banner__header">
+                        <h2 class="rc-notification-banner__title" id="notice-title">{ "Important" }</h2>
+                    </div>
+                    <div class="rc-notification-banner__content">
+                        <p class="rc-notification-banner__heading">{ "Your saved answers could not be read" }</p>
+                        <p class="rc-body">{ format!("The problem: {reason}.") }</p>
+                        if backup_key.is_empty() {
+                            <p class="rc-body">{ "They have been left untouched in this browser's storage." }</p>
+                        } else {
+                            <p class="rc-body">{ format!("A copy has been kept in this browser under the name ‘{backup_key}’, and the assessment has started again with no answers.") }</p>
+                        }
+                        <div class="rc-button-group">
+                            <button type="button" class="rc-button rc-button--secondary" onclick={download_raw}>{ "Download the saved text" }</button>
+                            <button type="button" class="rc-button rc-button--secondary" onclick={dismiss}>{ "Dismiss" }</button>
+                        </div>
+                    </div>
+                </div>
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Components shared by the pages: layout, questions, charts, the error summary and downloads.
+
+pub mod charts;
+pub mod download;
+pub mod error_summary;
+pub mod layout;
+pub mod question;
