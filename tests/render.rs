@@ -81,7 +81,6 @@ async fn results_below_eighty_percent_are_provisional() {
 
 #[tokio::test]
 async fn section_pages_are_fieldsets_with_labelled_radios() {
-    let framework = Framework::bundled();
     let mut assessment = Assessment::default();
     assessment.answers.insert("reflective-supervision".into(), Answer { value: Some(Value::Rating(Rating::Level(2))), note: String::new(), priority: true });
     let html = render(assessment, Route::section(&SectionId::new("tools-practice")), vec![]).await;
@@ -139,7 +138,6 @@ async fn check_answers_is_a_summary_list_with_change_links() {
 
 #[tokio::test]
 async fn errors_are_summarised_and_linked_to_their_fields() {
-    let framework = Framework::bundled();
     let errors = vec![FieldError {
         item: "learning-culture".into(),
         field: Field::Priority,

@@ -230,6 +230,7 @@ fn note(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Html {
             </label>
             { error_message(&error_id, error) }
             <textarea class={classes!("rc-textarea", error.is_some().then_some("rc-textarea--error"))} id={id.clone()} name={id} rows="2" {value} {oninput}
+                maxlength={readiness_core::codec::export::MAX_NOTE.to_string()}
                 aria-describedby={error.is_some().then_some(error_id.clone())} />
         </div>
     }
@@ -286,9 +287,10 @@ fn text_question(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Htm
             <h2 class="rc-label-wrapper">
                 <label class="rc-label rc-label--m" for={id.clone()}>{ item.statement.clone() }</label>
             </h2>
-            <div id={hint_id} class="rc-hint">{ "Optional. Not scored: your answer appears at the top of your report." }</div>
+            <div id={hint_id} class="rc-hint">{ format!("Optional, up to {} characters. Not scored: your answer appears at the top of your report.", readiness_core::session::thousands(readiness_core::codec::export::MAX_TEXT)) }</div>
             { error_message(&error_id, error) }
             <textarea class={classes!("rc-textarea", error.is_some().then_some("rc-textarea--error"))} id={id.clone()} name={id} rows="5" {value} {oninput}
+                maxlength={readiness_core::codec::export::MAX_TEXT.to_string()}
                 aria-describedby={described_by} />
         </div>
     }

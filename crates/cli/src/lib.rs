@@ -27,8 +27,17 @@ Exit status: 0 success, 1 a file that cannot be read or is not valid, 2 a wrong 
 ";
 
 /// Runs the command line with `args` (without the program name); returns the exit code.
-pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
-    let outcome = match parse(args) {
+pub fn run<A: AsRef<std::ffi::OsStr>>(args: &[A], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let parsed = args
+        .iter()
+        .map(|arg| {
+            arg.as_ref()
+                .to_str()
+                .map(str::to_owned)
+                .ok_or_else(|| format!("'{}' is not valid UTF-8: rename the file or pass it on standard input", arg.as_ref().to_string_lossy()))
+        })
+        .collect::<Result<Vec<String>, String>>();
+    let outcome = match parsed.and_then(|args| parse(&args)) {
         Ok(Command::Help) => write!(stdout, "{USAGE}").map(|()| 0).map_err(Failure::Io),
         Ok(Command::Version) => writeln!(stdout, "readiness {}", env!("CARGO_PKG_VERSION")).map(|()| 0).map_err(Failure::Io),
         Ok(Command::Score { file, framework }) => score_file(&file, framework.as_deref(), stdin, stdout),
@@ -128,13 +137,20 @@ fn describe_io(error: &std::io::Error) -> String {
     }
 }
 
-fn is_toml(file: &str) -> bool {
-    Path::new(file).extension().is_some_and(|extension| extension.eq_ignore_ascii_case("toml"))
+/// Whether a file is TOML: by its extension, or, with neither .toml nor .json, by not starting
+/// like JSON (after a byte order mark and white space).
+fn is_toml(file: &str, text: &str) -> bool {
+    let extension = Path::new(file).extension().map(|extension| extension.to_ascii_lowercase());
+    match extension.as_ref().and_then(|extension| extension.to_str()) {
+        Some("toml") => true,
+        Some("json") => false,
+        _ => !text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '[']),
+    }
 }
 
-/// Reads a framework file, TOML by its extension or by not looking like JSON.
+/// Reads a framework file, TOML or JSON.
 fn parse_framework(file: &str, text: &str) -> Result<Framework, Vec<Problem>> {
-    if is_toml(file) || !text.trim_start().starts_with('{') { Framework::from_toml(text) } else { Framework::from_json(text) }
+    if is_toml(file, text) { Framework::from_toml(text) } else { Framework::from_json(text) }
 }
 
 fn load_framework(path: Option<&str>, stdin: &mut dyn Read) -> Result<Framework, Failure> {
@@ -197,8 +213,8 @@ pub fn results_json(framework: &Framework, assessment: &readiness_core::Assessme
 fn validate_file(file: &str, framework_path: Option<&str>, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<i32, Failure> {
     let text = read_text(file, stdin)?;
     let invalid = |problems| Failure::Invalid { file: file.to_owned(), problems };
-    let looks_like_framework = is_toml(file) || !text.trim_start().starts_with('{') || {
-        let parsed: Option<Value> = serde_json::from_str(&text).ok();
+    let looks_like_framework = is_toml(file, &text) || {
+        let parsed: Option<Value> = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok();
         parsed.as_ref().and_then(|value| value.get("format")).and_then(Value::as_str) == Some("readiness-framework")
     };
     let summary = if looks_like_framework {

@@ -263,7 +263,6 @@ fn help_and_version() {
 /// panic before any of the program's own checks run.
 #[cfg(unix)]
 #[test]
-#[ignore = "BUG: main.rs reads arguments with std::env::args(), which panics on an argument that is not UTF-8"]
 fn an_argument_that_is_not_utf8() {
     use std::os::unix::ffi::OsStrExt;
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9.json");
@@ -279,7 +278,6 @@ fn an_argument_that_is_not_utf8() {
 /// dozen missing fields, and an export that starts with a byte order mark (which `score`
 /// reads) fails as bad TOML.
 #[test]
-#[ignore = "BUG: validate treats a .json file that does not start with '{' (empty, damaged, or with a byte order mark) as a TOML framework"]
 fn validate_reads_json_files_as_json() {
     let empty = scratch("empty.json", b"");
     assert_fails(

@@ -156,7 +156,15 @@ pub fn is_timestamp(text: &str) -> bool {
     if !matches!(bytes[10], b'T' | b't') || !digits(11..13) || bytes[13] != b':' || !digits(14..16) || bytes[16] != b':' || !digits(17..19) {
         return false;
     }
-    if !(1..=12).contains(&number(5..7)) || !(1..=31).contains(&number(8..10)) || number(11..13) > 23 || number(14..16) > 59 || number(17..19) > 60 {
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=12).contains(&month) || !(1..=days_in_month).contains(&day) || number(11..13) > 23 || number(14..16) > 59 || number(17..19) > 60 {
         return false;
     }
     let mut rest = &bytes[19..];
@@ -169,7 +177,10 @@ pub fn is_timestamp(text: &str) -> bool {
     }
     match rest {
         [b'Z' | b'z'] => true,
-        [b'+' | b'-', h1, h2, b':', m1, m2] => [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit()),
+        [b'+' | b'-', h1, h2, b':', m1, m2] => {
+            let two = |a: u8, b: u8| (a.is_ascii_digit() && b.is_ascii_digit()).then(|| (a - b'0') * 10 + (b - b'0'));
+            matches!((two(*h1, *h2), two(*m1, *m2)), (Some(hours), Some(minutes)) if hours <= 23 && minutes <= 59)
+        }
         _ => false,
     }
 }
@@ -180,10 +191,21 @@ mod tests {
 
     #[test]
     fn timestamps() {
-        for good in ["2026-11-22T10:00:00Z", "2026-11-22T10:00:00.123Z", "2026-01-02T03:04:05+01:00"] {
+        for good in ["2026-11-22T10:00:00Z", "2026-11-22T10:00:00.123Z", "2026-01-02T03:04:05+01:00", "2028-02-29T00:00:00Z"] {
             assert!(is_timestamp(good), "{good}");
         }
-        for bad in ["", "2026-11-22", "2026-13-22T10:00:00Z", "2026-11-22 10:00:00Z", "2026-11-22T10:00:00", "2026-11-22T10:00:00.Z", "2026-11-22T25:00:00Z"] {
+        for bad in [
+            "",
+            "2026-11-22",
+            "2026-13-22T10:00:00Z",
+            "2026-02-29T10:00:00Z",
+            "2026-04-31T10:00:00Z",
+            "2026-11-22T10:00:00+99:99",
+            "2026-11-22 10:00:00Z",
+            "2026-11-22T10:00:00",
+            "2026-11-22T10:00:00.Z",
+            "2026-11-22T25:00:00Z",
+        ] {
             assert!(!is_timestamp(bad), "{bad}");
         }
     }

@@ -46,7 +46,7 @@ impl Ratio {
     }
 
     /// The sum of two ratios.
-    pub fn add(self, other: Ratio) -> Ratio {
+    pub fn plus(self, other: Ratio) -> Ratio {
         let den = self.den / gcd(self.den, other.den) * other.den;
         Ratio::new(self.num * (den / self.den) + other.num * (den / other.den), den)
     }
@@ -100,7 +100,7 @@ mod tests {
     #[test]
     fn exact_arithmetic_and_order() {
         let third = Ratio::new(1, 3);
-        assert_eq!(third.add(third).add(third), Ratio::whole(1));
+        assert_eq!(third.plus(third).plus(third), Ratio::whole(1));
         assert_eq!(Ratio::new(2, 6), third);
         assert!(Ratio::new(1100, 28) > Ratio::new(38, 1));
         assert_eq!(Ratio::new(5, 0), Ratio::whole(0));

@@ -12,11 +12,17 @@ pub(crate) struct Reader {
     pub problems: Vec<Problem>,
 }
 
-/// The fields of one table being read; fields never taken are reported as unknown.
+/// The fields of one table being read; fields never taken are reported as unknown, with the
+/// fields the reader asked for as the hint.
 pub(crate) struct Fields<'v> {
     pub path: String,
     map: &'v Map<String, Value>,
+    /// Every field the reader asked for, present or not: the ones a table of this kind may have.
+    known: Vec<&'static str>,
+    /// The fields present and read.
     taken: Vec<&'v str>,
+    /// Every field is known: a table keyed by ids that the caller checks one by one.
+    open: bool,
 }
 
 impl Reader {
@@ -27,7 +33,7 @@ impl Reader {
     /// Opens `value` as a table, or records that it is not one.
     pub fn table<'v>(&mut self, path: &str, value: &'v Value) -> Option<Fields<'v>> {
         match value {
-            Value::Object(map) => Some(Fields { path: path.to_owned(), map, taken: Vec::new() }),
+            Value::Object(map) => Some(Fields { path: path.to_owned(), map, known: Vec::new(), taken: Vec::new(), open: false }),
             other => {
                 self.problem(path, format!("expected a table of fields, found {}", problem::type_name(other)));
                 None
@@ -37,9 +43,12 @@ impl Reader {
 
     /// Reports every field of `fields` that no one took, naming the fields that are allowed.
     pub fn finish(&mut self, fields: Fields<'_>) {
+        if fields.open {
+            return;
+        }
         for (key, _) in fields.entries() {
             if !fields.taken.contains(&key.as_str()) {
-                let mut allowed: Vec<&str> = fields.taken.clone();
+                let mut allowed: Vec<&str> = fields.known.clone();
                 crate::sort::sort_by(&mut allowed, |a, b| a.cmp(b));
                 let hint = if allowed.is_empty() { String::new() } else { format!(" (expected one of: {})", allowed.join(", ")) };
                 self.problem(problem::join(&fields.path, key), format!("unknown field{hint}"));
@@ -159,8 +168,17 @@ impl Reader {
 }
 
 impl<'v> Fields<'v> {
-    /// Takes a field, marking it known.
+    /// Takes a field, marking it as one this kind of table may have.
     pub fn take(&mut self, key: &'static str) -> Option<&'v Value> {
+        if !self.known.contains(&key) {
+            self.known.push(key);
+        }
+        self.take_forbidden(key)
+    }
+
+    /// Takes a field this kind of table must not have, so that the caller can say why; it is not
+    /// named among the allowed fields.
+    pub fn take_forbidden(&mut self, key: &'static str) -> Option<&'v Value> {
         let (name, value) = self.map.get_key_value(key)?;
         self.taken.push(name.as_str());
         Some(value)
@@ -176,7 +194,7 @@ impl<'v> Fields<'v> {
 
     /// Marks every field known, for tables keyed by ids where the caller checks each key.
     pub fn take_all(&mut self) {
-        self.taken.extend(self.map.keys().map(String::as_str));
+        self.open = true;
     }
 
     /// The path of a field of this table.
@@ -206,7 +224,7 @@ mod tests {
                 "thing.name: expected text, found a number",
                 "thing.count: expected a whole number from 0 to 9, found -1",
                 "thing.title: missing",
-                "thing.extra: unknown field (expected one of: count, name)",
+                "thing.extra: unknown field (expected one of: count, name, title)",
             ]
         );
     }

@@ -86,7 +86,7 @@ pub fn score(framework: &Framework, assessment: &Assessment) -> Results {
         let Role::Domain { weight } = section.role else { continue };
         match sections[position].percent {
             Some(percent) => {
-                weighted = weighted.add(percent.times(u64::from(weight)));
+                weighted = weighted.plus(percent.times(u64::from(weight)));
                 total_weight += u64::from(weight);
             }
             None => all_domains = false,

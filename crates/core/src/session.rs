@@ -217,12 +217,20 @@ impl Session {
             Action::Choose { item, choice, at } => {
                 self.edit(framework, &item, |kind| kind == ItemKind::Choice, at, |answer| answer.value = Some(Value::Choice(choice)))
             }
-            Action::Write { item, text, at } => self.edit(framework, &item, |kind| kind == ItemKind::Text, at, |answer| answer.value = Some(Value::Text(text))),
-            Action::Note { item, note, at } => self.edit(framework, &item, is_scored, at, |answer| answer.note = note),
+            // Text beyond the limits is cut here, so that whatever the session holds can be saved
+            // and read back; the text fields' maxlength stops typing at the same limits.
+            Action::Write { item, text, at } => {
+                let text = cut(text, MAX_TEXT);
+                self.edit(framework, &item, |kind| kind == ItemKind::Text, at, |answer| answer.value = Some(Value::Text(text)))
+            }
+            Action::Note { item, note, at } => {
+                let note = cut(note, MAX_NOTE);
+                self.edit(framework, &item, is_scored, at, |answer| answer.note = note)
+            }
             Action::Priority { item, on, at } => self.edit(framework, &item, is_scored, at, |answer| answer.priority = on),
             Action::Clear { item, at } => self.edit(framework, &item, |_| true, at, |answer| answer.value = None),
             Action::Title { title, at } => {
-                let title: String = title.chars().take(MAX_TITLE).collect();
+                let title = cut(title, MAX_TITLE);
                 if self.assessment.title == title {
                     return false;
                 }
@@ -309,6 +317,14 @@ impl Session {
             }
         };
         true
+    }
+}
+
+/// Cuts text to at most `max` characters.
+fn cut(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => text[..end].to_owned(),
+        None => text,
     }
 }
 

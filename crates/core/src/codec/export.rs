@@ -212,7 +212,7 @@ fn read_answers(reader: &mut Reader, value: &JsonValue, framework: &Framework, a
                     answer.value = Some(Value::Text(text));
                 }
                 for not_here in ["value", "note", "priority"] {
-                    if fields.take(not_here).is_some() {
+                    if fields.take_forbidden(not_here).is_some() {
                         reader.problem(fields.path_of(not_here), format!("{} is a free-text question: give its answer as \"text\"", quote(id)));
                     }
                 }

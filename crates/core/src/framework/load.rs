@@ -2,7 +2,7 @@
 //! syntax) to a validated [`Framework`]. Every problem is recorded with its path and reading
 //! carries on, so one pass reports all that is wrong.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
@@ -48,24 +48,45 @@ fn id_field(reader: &mut Reader, fields: &mut Fields<'_>, key: &'static str) -> 
     Some(id)
 }
 
-/// Records ids seen in one list, reporting a repeat.
-struct Seen(BTreeMap<String, usize>);
+/// The ids one list declares: those of valid entries with their positions, and every id that
+/// appeared at all. A reference to an entry that is declared but broken is not reported again,
+/// so one mistake gives one problem rather than one per reference.
+#[derive(Default)]
+struct Ids {
+    valid: BTreeMap<String, usize>,
+    declared: BTreeSet<String>,
+}
 
-impl Seen {
-    fn new() -> Self {
-        Seen(BTreeMap::new())
-    }
-
-    fn add(&mut self, reader: &mut Reader, path: &str, what: &str, id: &str, position: usize) {
-        if self.0.contains_key(id) {
-            reader.problem(path, format!("{what} id {} is used more than once", quote(id)));
+impl Ids {
+    /// Records an id as declared, reporting a repeat; returns whether it is new.
+    fn declare(&mut self, reader: &mut Reader, path: &str, what: &str, id: &str) -> bool {
+        if self.declared.insert(id.to_owned()) {
+            true
         } else {
-            self.0.insert(id.to_owned(), position);
+            reader.problem(path, format!("{what} id {} is used more than once", quote(id)));
+            false
         }
     }
 
-    fn get(&self, id: &str) -> Option<usize> {
-        self.0.get(id).copied()
+    /// Records the position of a valid entry.
+    fn valid(&mut self, id: &str, position: usize) {
+        self.valid.insert(id.to_owned(), position);
+    }
+
+    /// The position an id refers to; an id never declared is reported as unknown.
+    fn resolve(&self, reader: &mut Reader, path: &str, what: &str, id: &str) -> Option<usize> {
+        if let Some(&position) = self.valid.get(id) {
+            return Some(position);
+        }
+        if !self.declared.contains(id) {
+            reader.problem(path, format!("unknown {what} {}", quote(id)));
+        }
+        None
+    }
+
+    /// Whether some entry was declared but is broken.
+    fn any_broken(&self) -> bool {
+        self.declared.len() > self.valid.len()
     }
 }
 
@@ -93,17 +114,14 @@ fn read(reader: &mut Reader, value: &Value) -> Option<Framework> {
         reader.problem("attribution", "missing: say where the content comes from and under which licence");
     }
 
-    let scales = read_scales(reader, &mut top);
-    let scale_ids = Seen(scales.iter().enumerate().map(|(position, scale)| (scale.id.clone(), position)).collect());
-    let support_kinds = read_support_kinds(reader, &mut top);
-    let kind_ids = Seen(support_kinds.iter().enumerate().map(|(position, kind)| (kind.id.clone(), position)).collect());
-    let support_types = read_support_types(reader, &mut top, &kind_ids);
-    let support_ids = Seen(support_types.iter().enumerate().map(|(position, support)| (support.id.to_string(), position)).collect());
-    let mut sections = read_sections(reader, &mut top, &scales, &scale_ids);
-    let section_ids = Seen(sections.iter().enumerate().map(|(position, section)| (section.id.to_string(), position)).collect());
-    let items = read_items(reader, &mut top, &mut sections, &section_ids, &support_ids, &scales);
-    let item_ids = Seen(items.iter().enumerate().map(|(position, item)| (item.id.to_string(), position)).collect());
-    check_sections(reader, &sections);
+    let (scales, scale_ids) = read_scales(reader, &mut top);
+    let (support_kinds, kind_ids) = read_support_kinds(reader, &mut top);
+    let (support_types, support_ids) = read_support_types(reader, &mut top, &kind_ids);
+    let (mut sections, section_ids) = read_sections(reader, &mut top, &scales, &scale_ids);
+    let (items, item_ids) = read_items(reader, &mut top, &mut sections, &section_ids, &support_ids, &scales);
+    if !section_ids.any_broken() {
+        check_sections(reader, &sections);
+    }
     let profile_chart = read_profile_chart(reader, &mut top);
     let profiles = read_profiles(reader, &mut top);
     let case_studies = read_case_studies(reader, &mut top, &item_ids);
@@ -141,12 +159,13 @@ fn read_attribution(reader: &mut Reader, value: &Value) -> Option<Attribution> {
     Some(Attribution { licence: licence?, licence_url, source: source?, notes })
 }
 
-fn read_scales(reader: &mut Reader, top: &mut Fields<'_>) -> Vec<Scale> {
+fn read_scales(reader: &mut Reader, top: &mut Fields<'_>) -> (Vec<Scale>, Ids) {
     let mut scales = Vec::new();
-    let mut seen = Seen::new();
+    let mut ids = Ids::default();
     for (path, value) in reader.list(top, "scales") {
         let Some(mut fields) = reader.table(&path, value) else { continue };
         let id = id_field(reader, &mut fields, "id");
+        let new = id.as_ref().is_some_and(|id| ids.declare(reader, &path, "scale", id));
         let question = reader.opt_text(&mut fields, "question");
         let kind_id = reader.text(&mut fields, "kind");
         let kind = match kind_id.as_deref() {
@@ -160,12 +179,12 @@ fn read_scales(reader: &mut Reader, top: &mut Fields<'_>) -> Vec<Scale> {
             None => None,
         };
         reader.finish(fields);
-        if let (Some(id), Some(kind)) = (id, kind) {
-            seen.add(reader, &path, "scale", &id, scales.len());
+        if let (Some(id), Some(kind), true) = (id, kind, new) {
+            ids.valid(&id, scales.len());
             scales.push(Scale { id, question: question.unwrap_or_else(|| "Your answer".to_owned()), kind });
         }
     }
-    scales
+    (scales, ids)
 }
 
 fn read_rating(reader: &mut Reader, fields: &mut Fields<'_>) -> Option<ScaleKind> {
@@ -235,58 +254,56 @@ fn read_choice(reader: &mut Reader, fields: &mut Fields<'_>) -> Option<ScaleKind
     Some(ScaleKind::Choice { names: names.into_iter().flatten().collect() })
 }
 
-fn read_support_kinds(reader: &mut Reader, top: &mut Fields<'_>) -> Vec<SupportKind> {
+fn read_support_kinds(reader: &mut Reader, top: &mut Fields<'_>) -> (Vec<SupportKind>, Ids) {
     let mut kinds = Vec::new();
-    let mut seen = Seen::new();
+    let mut ids = Ids::default();
     for (path, value) in reader.list(top, "support_kinds") {
         let Some(mut fields) = reader.table(&path, value) else { continue };
         let id = id_field(reader, &mut fields, "id");
+        let new = id.as_ref().is_some_and(|id| ids.declare(reader, &path, "support kind", id));
         let name = reader.nonempty_text(&mut fields, "name");
         let description = reader.opt_text(&mut fields, "description").unwrap_or_default();
         reader.finish(fields);
-        if let (Some(id), Some(name)) = (id, name) {
-            seen.add(reader, &path, "support kind", &id, kinds.len());
+        if let (Some(id), Some(name), true) = (id, name, new) {
+            ids.valid(&id, kinds.len());
             kinds.push(SupportKind { id, name, description });
         }
     }
-    kinds
+    (kinds, ids)
 }
 
-fn read_support_types(reader: &mut Reader, top: &mut Fields<'_>, kinds: &Seen) -> Vec<SupportType> {
+fn read_support_types(reader: &mut Reader, top: &mut Fields<'_>, kinds: &Ids) -> (Vec<SupportType>, Ids) {
     let mut supports = Vec::new();
-    let mut seen = Seen::new();
+    let mut ids = Ids::default();
+    let present = top.take("support_types").is_some();
     let elements = reader.list(top, "support_types");
-    if elements.is_empty() {
+    if present && elements.is_empty() {
         reader.problem("support_types", "a framework needs at least one support type");
     }
     for (path, value) in elements {
         let Some(mut fields) = reader.table(&path, value) else { continue };
         let id = id_field(reader, &mut fields, "id");
+        let new = id.as_ref().is_some_and(|id| ids.declare(reader, &path, "support type", id));
         let kind_id = reader.text(&mut fields, "kind");
-        let kind = kind_id.as_deref().and_then(|kind_id| {
-            let found = kinds.get(kind_id);
-            if found.is_none() {
-                reader.problem(fields.path_of("kind"), format!("unknown support kind {}", quote(kind_id)));
-            }
-            found
-        });
+        let kind = kind_id.as_deref().and_then(|kind_id| kinds.resolve(reader, &fields.path_of("kind"), "support kind", kind_id));
         let name = reader.nonempty_text(&mut fields, "name");
         let description = reader.nonempty_text(&mut fields, "description");
         reader.finish(fields);
-        if let (Some(id), Some(kind), Some(name), Some(description)) = (id, kind, name, description) {
-            seen.add(reader, &path, "support type", &id, supports.len());
+        if let (Some(id), Some(kind), Some(name), Some(description), true) = (id, kind, name, description, new) {
+            ids.valid(&id, supports.len());
             supports.push(SupportType { id: SupportTypeId::new(id), kind, name, description });
         }
     }
-    supports
+    (supports, ids)
 }
 
-fn read_sections(reader: &mut Reader, top: &mut Fields<'_>, scales: &[Scale], scale_ids: &Seen) -> Vec<Section> {
+fn read_sections(reader: &mut Reader, top: &mut Fields<'_>, scales: &[Scale], scale_ids: &Ids) -> (Vec<Section>, Ids) {
     let mut sections = Vec::new();
-    let mut seen = Seen::new();
+    let mut ids = Ids::default();
     for (path, value) in reader.list(top, "sections") {
         let Some(mut fields) = reader.table(&path, value) else { continue };
         let id = id_field(reader, &mut fields, "id");
+        let new = id.as_ref().is_some_and(|id| ids.declare(reader, &path, "section", id));
         let role_id = reader.text(&mut fields, "role");
         let weight = reader.opt_whole(&mut fields, "weight", 1..=100);
         let scale_id = reader.text(&mut fields, "scale");
@@ -310,15 +327,10 @@ fn read_sections(reader: &mut Reader, top: &mut Fields<'_>, scales: &[Scale], sc
         if weight.is_some() && role.is_some_and(|role| !matches!(role, Role::Domain { .. })) {
             reader.problem(fields.path_of("weight"), "only domain sections take a weight");
         }
-        let scale = scale_id.as_deref().and_then(|scale_id| {
-            let found = scale_ids.get(scale_id);
-            if found.is_none() {
-                reader.problem(fields.path_of("scale"), format!("unknown scale {}", quote(scale_id)));
-            }
-            found
-        });
+        let scale = scale_id.as_deref().and_then(|scale_id| scale_ids.resolve(reader, &fields.path_of("scale"), "scale", scale_id));
+        let mut fits = true;
         if let (Some(role), Some(scale)) = (role, scale) {
-            let fits = matches!(
+            fits = matches!(
                 (role, &scales[scale].kind),
                 (Role::Domain { .. } | Role::Readiness, ScaleKind::Rating { .. })
                     | (Role::Challenges, ScaleKind::Choice { .. })
@@ -334,28 +346,23 @@ fn read_sections(reader: &mut Reader, top: &mut Fields<'_>, scales: &[Scale], sc
             }
         }
         reader.finish(fields);
-        if let (Some(id), Some(role), Some(scale), Some(title)) = (id, role, scale, title) {
-            seen.add(reader, &path, "section", &id, sections.len());
+        if let (Some(id), Some(role), Some(scale), Some(title), true, true) = (id, role, scale, title, new, fits) {
+            ids.valid(&id, sections.len());
             sections.push(Section { id: SectionId::new(id), role, scale, title, summary, intro, items: Vec::new() });
         }
     }
-    sections
+    (sections, ids)
 }
 
-fn read_items(reader: &mut Reader, top: &mut Fields<'_>, sections: &mut [Section], section_ids: &Seen, support_ids: &Seen, scales: &[Scale]) -> Vec<Item> {
+fn read_items(reader: &mut Reader, top: &mut Fields<'_>, sections: &mut [Section], section_ids: &Ids, support_ids: &Ids, scales: &[Scale]) -> (Vec<Item>, Ids) {
     let mut items = Vec::new();
-    let mut seen = Seen::new();
+    let mut ids = Ids::default();
     for (path, value) in reader.list(top, "items") {
         let Some(mut fields) = reader.table(&path, value) else { continue };
         let id = id_field(reader, &mut fields, "id");
+        let new = id.as_ref().is_some_and(|id| ids.declare(reader, &path, "item", id));
         let section_id = reader.text(&mut fields, "section");
-        let section = section_id.as_deref().and_then(|section_id| {
-            let found = section_ids.get(section_id);
-            if found.is_none() {
-                reader.problem(fields.path_of("section"), format!("unknown section {}", quote(section_id)));
-            }
-            found
-        });
+        let section = section_id.as_deref().and_then(|section_id| section_ids.resolve(reader, &fields.path_of("section"), "section", section_id));
         let kind = section.map(|section| match scales[sections[section].scale].kind {
             ScaleKind::Rating { .. } => ItemKind::Rating,
             ScaleKind::Choice { .. } => ItemKind::Choice,
@@ -367,8 +374,7 @@ fn read_items(reader: &mut Reader, top: &mut Fields<'_>, sections: &mut [Section
         let points_to = read_pointers(reader, &mut fields, support_ids, kind);
         let challenge = read_challenge(reader, &mut fields, kind);
         reader.finish(fields);
-        if let (Some(id), Some(section), Some(kind), Some(label), Some(statement)) = (id, section, kind, label, statement) {
-            seen.add(reader, &path, "item", &id, items.len());
+        if let (Some(id), Some(section), Some(kind), Some(label), Some(statement), true) = (id, section, kind, label, statement, new) {
             sections[section].items.push(items.len());
             items.push(Item { id: ItemId::new(id), section, kind, label, statement, source, points_to, challenge });
         }
@@ -386,10 +392,14 @@ fn read_items(reader: &mut Reader, top: &mut Fields<'_>, sections: &mut [Section
         }
     }
     let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
-    order.iter().filter_map(|&old| slots[old].take()).collect()
+    let items: Vec<Item> = order.iter().filter_map(|&old| slots[old].take()).collect();
+    for (position, item) in items.iter().enumerate() {
+        ids.valid(item.id.as_str(), position);
+    }
+    (items, ids)
 }
 
-fn read_pointers(reader: &mut Reader, fields: &mut Fields<'_>, support_ids: &Seen, kind: Option<ItemKind>) -> Vec<Pointer> {
+fn read_pointers(reader: &mut Reader, fields: &mut Fields<'_>, support_ids: &Ids, kind: Option<ItemKind>) -> Vec<Pointer> {
     let points_path = fields.path_of("points_to");
     let elements = reader.opt_list(fields, "points_to");
     if kind == Some(ItemKind::Text) && !elements.is_empty() {
@@ -400,13 +410,7 @@ fn read_pointers(reader: &mut Reader, fields: &mut Fields<'_>, support_ids: &See
     for (path, value) in elements {
         let Some(mut pointer) = reader.table(&path, value) else { continue };
         let support_id = reader.text(&mut pointer, "support");
-        let support = support_id.as_deref().and_then(|support_id| {
-            let found = support_ids.get(support_id);
-            if found.is_none() {
-                reader.problem(pointer.path_of("support"), format!("unknown support type {}", quote(support_id)));
-            }
-            found
-        });
+        let support = support_id.as_deref().and_then(|support_id| support_ids.resolve(reader, &pointer.path_of("support"), "support type", support_id));
         let weight = match pointer.take("weight") {
             None => {
                 reader.problem(pointer.path_of("weight"), format!("missing: give a weight from 1 to {MAX_WEIGHT}"));
@@ -505,6 +509,11 @@ fn read_profile_chart(reader: &mut Reader, top: &mut Fields<'_>) -> ProfileChart
 
 fn read_profiles(reader: &mut Reader, top: &mut Fields<'_>) -> Option<Vec<ProfileText>> {
     let mut texts: Vec<Option<ProfileText>> = vec![None; Profile::ALL.len()];
+    if top.take("profiles").is_none() {
+        let known: Vec<&str> = Profile::ALL.iter().map(|profile| profile.id()).collect();
+        reader.problem("profiles", format!("missing: describe each profile: {}", known.join(", ")));
+        return None;
+    }
     for (path, value) in reader.list(top, "profiles") {
         let Some(mut fields) = reader.table(&path, value) else { continue };
         let id = reader.text(&mut fields, "id");
@@ -535,25 +544,24 @@ fn read_profiles(reader: &mut Reader, top: &mut Fields<'_>) -> Option<Vec<Profil
     Some(texts.into_iter().flatten().collect())
 }
 
-fn read_case_studies(reader: &mut Reader, top: &mut Fields<'_>, item_ids: &Seen) -> Vec<CaseStudy> {
+fn read_case_studies(reader: &mut Reader, top: &mut Fields<'_>, item_ids: &Ids) -> Vec<CaseStudy> {
     let mut studies = Vec::new();
-    let mut seen = Seen::new();
+    let mut ids = Ids::default();
     for (path, value) in reader.opt_list(top, "case_studies") {
         let Some(mut fields) = reader.table(&path, value) else { continue };
         let id = id_field(reader, &mut fields, "id");
+        let new = id.as_ref().is_some_and(|id| ids.declare(reader, &path, "case study", id));
         let name = reader.nonempty_text(&mut fields, "name");
         let summary = reader.nonempty_text(&mut fields, "summary");
         let mut items = Vec::new();
         for (item_path, item_value) in reader.list(&mut fields, "items") {
             let Some(item_id) = reader.as_text(&item_path, item_value) else { continue };
-            match item_ids.get(&item_id) {
-                Some(position) => items.push(position),
-                None => reader.problem(item_path, format!("unknown item {}", quote(&item_id))),
+            if let Some(position) = item_ids.resolve(reader, &item_path, "item", &item_id) {
+                items.push(position);
             }
         }
         reader.finish(fields);
-        if let (Some(id), Some(name), Some(summary)) = (id, name, summary) {
-            seen.add(reader, &path, "case study", &id, studies.len());
+        if let (Some(id), Some(name), Some(summary), true) = (id, name, summary, new) {
             studies.push(CaseStudy { id, name, summary, items });
         }
     }

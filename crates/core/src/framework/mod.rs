@@ -331,7 +331,15 @@ impl Framework {
     /// Reads and validates a framework written as TOML, reporting every problem with its path.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Framework, Vec<Problem>> {
-        let value: toml::Value = toml::from_str(text).map_err(|error| vec![Problem::new("", format!("not valid TOML: {}", error.to_string().trim()))])?;
+        let value: toml::Value = toml::from_str(text).map_err(|error| {
+            let place = error.span().map(|span| {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+                format!(" at line {line}, column {column}")
+            });
+            vec![Problem::new("", format!("not valid TOML{}: {}", place.unwrap_or_default(), error.message().trim()))]
+        })?;
         let value = serde_json::to_value(value).map_err(|error| vec![Problem::new("", format!("cannot read this TOML: {error}"))])?;
         load::load(&value)
     }
