@@ -52,6 +52,31 @@ pub fn DomainBars(props: &BarChartProps) -> Html {
     }
 }
 
+/// The most characters a quadrant's name puts on one line at its font size.
+const QUADRANT_LINE: usize = 20;
+
+/// The most characters a radar axis label puts on one line.
+const RADAR_LINE: usize = 16;
+
+/// Room added on each side of the radar for the labels of the side axes.
+const RADAR_MARGIN: f64 = 80.0;
+
+/// Breaks a label into lines of at most `max` characters, at spaces; a longer word keeps a line
+/// to itself.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
 /// Properties of the profile chart.
 #[derive(Properties, PartialEq)]
 pub struct ProfileChartProps {
@@ -84,7 +109,11 @@ pub fn ProfileQuadrants(props: &ProfileChartProps) -> Html {
                         if quadrant.current {
                             <rect class="rc-profile__hatching" fill="url(#rc-hatch)" x={n(quadrant.x)} y={n(quadrant.y)} width={n(quadrant.width)} height={n(quadrant.height)} />
                         }
-                        <text class="rc-profile__quadrant-label" x={n(quadrant.x + quadrant.width / 2.0)} y={n(quadrant.y + 28.0)} text-anchor="middle">{ quadrant.name.clone() }</text>
+                        <text class="rc-profile__quadrant-label" x={n(quadrant.x + quadrant.width / 2.0)} y={n(quadrant.y + 28.0)} text-anchor="middle">
+                            { for wrap(&quadrant.name, QUADRANT_LINE).into_iter().enumerate().map(|(line, text)| html! {
+                                <tspan x={n(quadrant.x + quadrant.width / 2.0)} dy={if line == 0 { "0" } else { "18" }}>{ text }</tspan>
+                            }) }
+                        </text>
                     </g>
                 }) }
                 <line class="rc-chart__cut" x1={n(chart.cut.0)} x2={n(chart.cut.0)} y1={n(chart.top)} y2={n(bottom)} />
@@ -129,7 +158,7 @@ pub fn RadarChart(props: &RadarProps) -> Html {
     let all_defined = chart.axes.iter().all(|axis| axis.defined);
     html! {
         <figure class="rc-chart">
-            <svg class="rc-chart__svg rc-chart__svg--radar" viewBox={format!("0 0 {} {}", n(view::RADAR_SIZE), n(view::RADAR_SIZE))} role="img" aria-labelledby="radar-title radar-desc" focusable="false">
+            <svg class="rc-chart__svg rc-chart__svg--radar" viewBox={format!("{} 0 {} {}", n(-RADAR_MARGIN), n(view::RADAR_SIZE + 2.0 * RADAR_MARGIN), n(view::RADAR_SIZE))} role="img" aria-labelledby="radar-title radar-desc" focusable="false">
                 <title id="radar-title">{ "Radar of the three domains and innovation readiness, percent" }</title>
                 <desc id="radar-desc">{ description }</desc>
                 { for chart.rings.iter().enumerate().map(|(index, ring)| html! { <polygon key={index} class="rc-radar__ring" points={ring.clone()} /> }) }
@@ -137,7 +166,9 @@ pub fn RadarChart(props: &RadarProps) -> Html {
                     <g key={axis.label.clone()}>
                         <line class="rc-radar__axis" x1={n(chart.centre.0)} y1={n(chart.centre.1)} x2={n(axis.end.0)} y2={n(axis.end.1)} />
                         <text class="rc-radar__label" x={n(axis.label_at.0)} y={n(axis.label_at.1)} text-anchor={axis.anchor}>
-                            <tspan x={n(axis.label_at.0)} dy="0">{ axis.label.clone() }</tspan>
+                            { for wrap(&axis.label, if axis.anchor == "middle" { usize::MAX } else { RADAR_LINE }).into_iter().enumerate().map(|(line, text)| html! {
+                                <tspan x={n(axis.label_at.0)} dy={if line == 0 { "0" } else { "18" }}>{ text }</tspan>
+                            }) }
                             <tspan x={n(axis.label_at.0)} dy="20" class="rc-radar__value">{ axis.value_text.clone() }</tspan>
                         </text>
                     </g>
@@ -151,5 +182,18 @@ pub fn RadarChart(props: &RadarProps) -> Html {
             </svg>
             <figcaption class="rc-chart__caption rc-body-s">{ "Rings mark 25%, 50%, 75% and 100%. The table below gives the same figures." }</figcaption>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_spaces_within_the_limit() {
+        assert_eq!(wrap("Strong practice, build the case", 20), vec!["Strong practice,", "build the case"]);
+        assert_eq!(wrap("Lead and spread", 20), vec!["Lead and spread"]);
+        assert_eq!(wrap("Extraordinarilylongwordindeed x", 10), vec!["Extraordinarilylongwordindeed", "x"]);
+        assert!(wrap("   ", 10).is_empty());
     }
 }

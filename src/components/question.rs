@@ -175,7 +175,7 @@ fn scale_question(framework: &readiness_core::Framework, item: &Item, props: &Qu
                 </div>
                 if answered {
                     <button type="button" class="rc-link-button rc-item__clear" onclick={clear}>
-                        { "Clear this answer" }<span class="rc-visually-hidden">{ format!(": {}", item.label) }</span>
+                        { "Clear this answer" }<span class="rc-visually-hidden">{ format!(" (‘{}’)", item.label) }</span>
                     </button>
                 }
             </fieldset>
@@ -226,7 +226,7 @@ fn note(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Html {
     html! {
         <div class={classes!("rc-form-group", error.is_some().then_some("rc-form-group--error"))}>
             <label class="rc-label rc-label--s" for={id.clone()}>
-                { "Evidence, or what we would change" }<span class="rc-visually-hidden">{ format!(", for ‘{}’", item.label) }</span>{ " (optional)" }
+                { "Evidence, or what we would change" }<span class="rc-visually-hidden">{ format!(" for ‘{}’", item.label) }</span>{ " (optional)" }
             </label>
             { error_message(&error_id, error) }
             <textarea class={classes!("rc-textarea", error.is_some().then_some("rc-textarea--error"))} id={id.clone()} name={id} rows="2" {value} {oninput}
@@ -258,7 +258,7 @@ fn priority(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Html {
                     <input class="rc-checkboxes__input" id={id.clone()} name={id.clone()} type="checkbox" {checked} {onchange}
                         aria-describedby={error.is_some().then_some(error_id.clone())} />
                     <label class="rc-label rc-checkboxes__label" for={id}>
-                        { "This is a priority for us" }<span class="rc-visually-hidden">{ format!(": ‘{}’", item.label) }</span>
+                        { "This is a priority for us" }<span class="rc-visually-hidden">{ format!(" (‘{}’)", item.label) }</span>
                     </label>
                 </div>
             </div>

@@ -27,14 +27,10 @@ pub fn ResultsPage() -> Html {
             if !title.is_empty() {
                 <span class="rc-caption-xl">{ title }</span>
             }
-            <h1 class="rc-heading-xl" tabindex="-1">
-                { "Your results" }
-                if results.provisional {
-                    { " " }<strong class="rc-tag rc-tag--provisional">{ "Provisional" }</strong>
-                }
-            </h1>
+            <h1 class="rc-heading-xl" tabindex="-1">{ "Your results" }</h1>
             if results.provisional {
                 <div class="rc-provisional-banner">
+                    <p class="rc-body"><strong class="rc-tag rc-tag--provisional">{ "Provisional" }</strong></p>
                     <p class="rc-body"><strong>{ "These results are provisional. " }</strong>{ format!("{}. Answer at least 80% of the questions for final results.", view.completeness_text) }</p>
                     <p class="rc-body"><a class="rc-link" href="#/tasks">{ "Continue your assessment" }</a></p>
                 </div>

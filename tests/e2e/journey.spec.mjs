@@ -92,7 +92,7 @@ test('Back, Forward and reload keep the page and the answers', async ({ page }) 
   await page.getByRole('link', { name: 'Workforce and structure' }).click();
   const first = sections['workforce-structure'][0];
   await page.locator(`#${first.id}-3`).check();
-  await page.getByLabel(/Evidence, or what we would change, for/).first().fill('Teams of six since 2024');
+  await page.getByLabel(/Evidence, or what we would change for/).first().fill('Teams of six since 2024');
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your assessment');
   await expect(page.getByRole('listitem').filter({ hasText: 'Workforce and structure' })).toContainText('In progress');
@@ -110,7 +110,7 @@ test('Back, Forward and reload keep the page and the answers', async ({ page }) 
 test('a priority without an answer is caught by the error summary', async ({ page }) => {
   await startFresh(page);
   await page.goto('./#/section/environment-culture');
-  await page.getByRole('checkbox', { name: /This is a priority for us: ‘Learning culture’/ }).check();
+  await page.getByRole('checkbox', { name: 'This is a priority for us (‘Learning culture’)' }).check();
   await page.getByRole('button', { name: 'Save and continue' }).click();
   const summary = page.locator('.rc-error-summary');
   await expect(summary).toBeFocused();
