@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 #! Prints the raw, gzip and brotli bytes of every file the app's first page load fetches, and
-#! their total. It reports; it does not judge (the budgets are in docs/performance.md).
+#! their total. It reports; it does not judge: the budget is 150 KB gzip for all first-load files.
 #! Usage: scripts/size-report.sh [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
