@@ -130,6 +130,10 @@ pub struct Assessment {
     /// The answers, by item id. Keyed by id, not position, so that answers outlive a change
     /// in the framework's order.
     pub answers: BTreeMap<ItemId, Answer>,
+    /// Answers to items that an earlier version of the framework had and this one does not.
+    /// They are never scored, but they are kept, shown as "retired items" and written back to
+    /// every export, so that a new framework version never loses what someone wrote.
+    pub retired: BTreeMap<ItemId, Answer>,
 }
 
 impl Assessment {

@@ -154,7 +154,7 @@ fn read(reader: &mut Reader, value: &JsonValue, framework: &Framework) -> Option
     {
         reader.problem("updated", format!("{} is not a date and time such as 2026-11-22T10:00:00Z", quote(updated)));
     }
-    let mut assessment = Assessment { framework: framework_ref, title, updated, answers: Default::default() };
+    let mut assessment = Assessment { framework: framework_ref, title, updated, ..Assessment::default() };
     match top.take("answers") {
         None => reader.problem("answers", "missing: an assessment file has an \"answers\" table, even if it is empty"),
         Some(answers) => read_answers(reader, answers, framework, &mut assessment),
