@@ -61,6 +61,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         title,
         updated,
         answers: FRAMEWORK.items.iter().zip(answers).filter_map(|(item, answer)| answer.map(|answer| (item.id.clone(), answer))).collect(),
+        retired: Default::default(),
     })
 }
 
