@@ -1,22 +1,25 @@
-//! The analyst's command line: `readiness score` prints an export's results as JSON and
-//! `readiness validate` checks an export or a framework file, listing every problem. It scores
-//! with the same core code as the browser app.
+//! The analyst's command line: `readiness score` prints an export's results as JSON,
+//! `readiness validate` checks an export or a framework file, listing every problem, and
+//! `readiness csv` and `readiness report` write an export's answers as CSV and its results as
+//! Markdown. It uses the same core code as the browser app.
 //!
 //! Exit codes: 0 success, 1 a file that cannot be read or is not valid, 2 a wrong command line.
 
 use std::io::{Read, Write};
 use std::path::Path;
 
-use readiness_core::codec::export;
+use readiness_core::codec::{csv, export, markdown};
 use readiness_core::{Framework, Problem, score};
 use serde_json::{Map, Value, json};
 
 const USAGE: &str = "\
-readiness: score and validate readiness self-assessment files
+readiness: score, validate and report on readiness self-assessment files
 
 Usage:
   readiness score FILE [--framework F]     print the results of an export as JSON
   readiness validate FILE [--framework F]  check an export or a framework file
+  readiness csv FILE [--framework F]       print the answers of an export as CSV
+  readiness report FILE [--framework F]    print the results of an export as Markdown
   readiness help                           show this help
   readiness --version                      show the version
 
@@ -40,8 +43,8 @@ pub fn run<A: AsRef<std::ffi::OsStr>>(args: &[A], stdin: &mut dyn Read, stdout: 
     let outcome = match parsed.and_then(|args| parse(&args)) {
         Ok(Command::Help) => write!(stdout, "{USAGE}").map(|()| 0).map_err(Failure::Io),
         Ok(Command::Version) => writeln!(stdout, "readiness {}", env!("CARGO_PKG_VERSION")).map(|()| 0).map_err(Failure::Io),
-        Ok(Command::Score { file, framework }) => score_file(&file, framework.as_deref(), stdin, stdout),
         Ok(Command::Validate { file, framework }) => validate_file(&file, framework.as_deref(), stdin, stdout),
+        Ok(Command::Export { format, file, framework }) => export_file(format, &file, framework.as_deref(), stdin, stdout),
         Err(message) => Err(Failure::Usage(message)),
     };
     match outcome {
@@ -60,8 +63,27 @@ pub fn run<A: AsRef<std::ffi::OsStr>>(args: &[A], stdin: &mut dyn Read, stdout: 
 enum Command {
     Help,
     Version,
-    Score { file: String, framework: Option<String> },
-    Validate { file: String, framework: Option<String> },
+    Validate {
+        file: String,
+        framework: Option<String>,
+    },
+    /// Reads an export and writes it in another form.
+    Export {
+        format: Format,
+        file: String,
+        framework: Option<String>,
+    },
+}
+
+/// What the commands that read an export write.
+#[derive(Clone, Copy)]
+enum Format {
+    /// The results as JSON (`score`).
+    Results,
+    /// The answers as CSV (`csv`).
+    Csv,
+    /// The results as Markdown (`report`).
+    Report,
 }
 
 /// Why a command did not succeed.
@@ -95,7 +117,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
         None => return Err("no command given".to_owned()),
         Some("help" | "--help" | "-h") => return Ok(Command::Help),
         Some("--version" | "-V" | "version") => return Ok(Command::Version),
-        Some(command @ ("score" | "validate")) => command,
+        Some(command @ ("score" | "validate" | "csv" | "report")) => command,
         Some(other) => return Err(format!("unknown command '{other}'")),
     };
     let mut file = None;
@@ -114,7 +136,12 @@ fn parse(args: &[String]) -> Result<Command, String> {
         }
     }
     let file = file.ok_or_else(|| format!("'{command}' needs a file"))?;
-    Ok(if command == "score" { Command::Score { file, framework } } else { Command::Validate { file, framework } })
+    Ok(match command {
+        "validate" => Command::Validate { file, framework },
+        "csv" => Command::Export { format: Format::Csv, file, framework },
+        "report" => Command::Export { format: Format::Report, file, framework },
+        _ => Command::Export { format: Format::Results, file, framework },
+    })
 }
 
 fn read_text(file: &str, stdin: &mut dyn Read) -> Result<String, Failure> {
@@ -159,14 +186,21 @@ fn load_framework(path: Option<&str>, stdin: &mut dyn Read) -> Result<Framework,
     parse_framework(path, &text).map_err(|problems| Failure::Invalid { file: path.to_owned(), problems })
 }
 
-fn score_file(file: &str, framework_path: Option<&str>, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<i32, Failure> {
+/// Reads an export and writes its results or answers in `format`.
+fn export_file(format: Format, file: &str, framework_path: Option<&str>, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<i32, Failure> {
     let framework = load_framework(framework_path, stdin)?;
     let text = read_text(file, stdin)?;
     let assessment = export::decode(&text, &framework).map_err(|problems| Failure::Invalid { file: file.to_owned(), problems })?;
-    let output = results_json(&framework, &assessment);
-    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
-    text.push('\n');
-    stdout.write_all(text.as_bytes()).map_err(Failure::Io)?;
+    let output = match format {
+        Format::Results => {
+            let mut text = serde_json::to_string_pretty(&results_json(&framework, &assessment)).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        Format::Csv => csv::encode(&framework, &assessment),
+        Format::Report => markdown::report(&framework, &assessment),
+    };
+    stdout.write_all(output.as_bytes()).map_err(Failure::Io)?;
     Ok(0)
 }
 

@@ -143,12 +143,66 @@ fn validate_reads_standard_input() {
 }
 
 // ---------------------------------------------------------------------------------------
+// csv and report
+
+#[test]
+fn csv_prints_every_item_of_an_export() {
+    let file = repo("content/examples/golden-export-v1.json");
+    let run = readiness(&["csv", &file], b"");
+    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:?}");
+    assert!(run.stdout.starts_with("\u{feff}Section,Item id,Item,Answer,Level,Priority,Note\r\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("\r\nTools and practice,reflective-supervision,Reflective supervision,Not in place,0,Yes,\r\n"), "{}", run.stdout);
+    // 40 items and the header; one note holds a line break of its own.
+    assert_eq!(run.stdout.matches("\r\n").count(), 41);
+    let from_stdin = readiness(&["csv", "-"], &std::fs::read(&file).expect("readable"));
+    assert_eq!(from_stdin.stdout, run.stdout);
+}
+
+#[test]
+fn report_prints_the_results_as_markdown() {
+    let run = readiness(&["report", &repo("content/examples/worked-example.json")], b"");
+    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:?}");
+    for expected in [
+        "# Worked example\n",
+        "| Practice maturity | 50% |",
+        "| Innovation readiness | 75% |",
+        "## Your profile: Lead and spread",
+        "### 1. Delivery model assessment",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected} in {}", run.stdout);
+    }
+    let golden = readiness(&["report", &repo("content/examples/golden-export-v1.json")], b"");
+    let expected = std::fs::read_to_string(repo("content/examples/golden-export-v1.report.md")).expect("the golden report");
+    assert_eq!(golden.stdout, expected);
+}
+
+#[test]
+fn csv_and_report_with_a_council_framework() {
+    let framework = repo("content/test-frameworks/council-variant.toml");
+    let export = repo("content/examples/worked-example.json");
+    let run = readiness(&["csv", &export, "--framework", &framework], b"");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(run.stdout.matches("\r\n").count(), 42, "the council's framework has one item more");
+    let run = readiness(&["report", &export, &format!("--framework={framework}")], b"");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.contains("version 1.0+northshire.1 (answers given against version 1.0)"), "{}", run.stdout);
+    let minimal = repo("content/test-frameworks/valid-minimal.toml");
+    assert_fails(
+        &readiness(&["report", &export, "-f", &minimal], b""),
+        &[
+            format!("{export}: framework.id: these answers are for the framework 'rethinking-childrens-social-work', not 'minimal'"),
+            format!("{export}: 1 problem found"),
+        ],
+    );
+}
+
+// ---------------------------------------------------------------------------------------
 // Failures: exit 1, a clear message on standard error, nothing on standard output
 
 #[test]
 fn a_missing_file() {
     let file = repo("content/examples/no-such-file.json");
-    for command in ["score", "validate"] {
+    for command in ["score", "validate", "csv", "report"] {
         assert_fails(&readiness(&[command, &file], b""), &[format!("{file}: cannot read this file: no such file")]);
     }
 }
@@ -174,8 +228,9 @@ fn a_broken_export() {
         format!("{file}: answers.shared-practice-theory.value: 7 is out of range: expected a whole number from 0 to 4"),
         format!("{file}: 2 problems found"),
     ];
-    assert_fails(&readiness(&["score", &file], b""), &expected);
-    assert_fails(&readiness(&["validate", &file], b""), &expected);
+    for command in ["score", "validate", "csv", "report"] {
+        assert_fails(&readiness(&[command, &file], b""), &expected);
+    }
 }
 
 #[test]
@@ -230,7 +285,7 @@ fn a_framework_file_given_to_score() {
 
 #[test]
 fn bad_usage() {
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 10] = [
         (&[], "readiness: no command given"),
         (&["frobnicate"], "readiness: unknown command 'frobnicate'"),
         (&["score"], "readiness: 'score' needs a file"),
@@ -238,6 +293,9 @@ fn bad_usage() {
         (&["score", "a.json", "--verbose"], "readiness: unknown option '--verbose'"),
         (&["score", "a.json", "--framework"], "readiness: --framework needs a file name"),
         (&["score", "-x"], "readiness: unknown option '-x'"),
+        (&["csv"], "readiness: 'csv' needs a file"),
+        (&["report", "a.json", "b.json"], "readiness: 'report' takes one file; 'b.json' is one too many"),
+        (&["report", "a.json", "--format", "html"], "readiness: unknown option '--format'"),
     ];
     for (args, message) in cases {
         let run = readiness(args, b"");
@@ -249,11 +307,13 @@ fn bad_usage() {
 
 #[test]
 fn help_and_version() {
-    for args in [&["help"][..], &["--help"], &["-h"], &["score", "--help"]] {
+    for args in [&["help"][..], &["--help"], &["-h"], &["score", "--help"], &["csv", "--help"], &["report", "-h"]] {
         let run = readiness(args, b"");
         assert_eq!(run.code, Some(0), "{args:?}");
-        assert!(run.stdout.starts_with("readiness: score and validate readiness self-assessment files\n"), "{args:?}: {}", run.stdout);
-        assert!(run.stdout.contains("readiness score FILE [--framework F]"));
+        assert!(run.stdout.starts_with("readiness: score, validate and report on readiness self-assessment files\n"), "{args:?}: {}", run.stdout);
+        for usage in ["readiness score FILE [--framework F]", "readiness csv FILE [--framework F]", "readiness report FILE [--framework F]"] {
+            assert!(run.stdout.contains(usage), "{usage}");
+        }
     }
     let run = readiness(&["--version"], b"");
     assert_eq!((run.code, run.stdout.as_str()), (Some(0), concat!("readiness ", env!("CARGO_PKG_VERSION"), "\n")));

@@ -27,6 +27,7 @@
 
 pub mod answer;
 pub mod codec;
+pub mod compare;
 pub mod framework;
 pub mod ids;
 pub mod matching;

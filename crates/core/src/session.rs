@@ -29,6 +29,19 @@ pub enum Route {
     Check,
     /// The results.
     Results,
+    /// The list of saved assessments: create, rename, duplicate, delete, switch.
+    Assessments,
+    /// Importing an assessment from a file.
+    Import,
+    /// A share link, holding answers in its payload.
+    Share(String),
+    /// Two assessments side by side, by their library ids (empty for none chosen).
+    Compare {
+        /// The earlier one.
+        before: String,
+        /// The later one.
+        after: String,
+    },
     /// A fragment that names no page.
     NotFound(String),
 }
@@ -44,6 +57,20 @@ impl Route {
             "/tasks" => Route::Tasks,
             "/check" => Route::Check,
             "/results" => Route::Results,
+            "/assessments" => Route::Assessments,
+            "/import" => Route::Import,
+            "/compare" => {
+                let (mut before, mut after) = (String::new(), String::new());
+                for pair in query.split('&') {
+                    match pair.split_once('=') {
+                        Some(("before", id)) if crate::ids::is_kebab(id) => before = id.to_owned(),
+                        Some(("after", id)) if crate::ids::is_kebab(id) => after = id.to_owned(),
+                        _ => {}
+                    }
+                }
+                Route::Compare { before, after }
+            }
+            _ if path.starts_with("/share/") => Route::Share(path["/share/".len()..].to_owned()),
             _ => match path.strip_prefix("/section/") {
                 Some(id) if crate::ids::is_kebab(id) => {
                     let mut from_check = false;
@@ -69,6 +96,13 @@ impl Route {
             Route::Tasks => "#/tasks".to_owned(),
             Route::Check => "#/check".to_owned(),
             Route::Results => "#/results".to_owned(),
+            Route::Assessments => "#/assessments".to_owned(),
+            Route::Import => "#/import".to_owned(),
+            Route::Share(payload) => format!("#/share/{payload}"),
+            Route::Compare { before, after } => match (before.is_empty(), after.is_empty()) {
+                (true, true) => "#/compare".to_owned(),
+                _ => format!("#/compare?before={before}&after={after}"),
+            },
             Route::Section { id, from_check, focus } => {
                 let mut query = Vec::new();
                 if *from_check {

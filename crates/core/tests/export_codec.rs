@@ -223,7 +223,7 @@ fn notes_and_priorities() {
 
 #[test]
 fn unknown_fields() {
-    check(&spoiled(|e| e["colour"] = json!("blue")), "colour: unknown field (expected one of: answers, format, framework, title, updated, version)");
+    check(&spoiled(|e| e["colour"] = json!("blue")), "colour: unknown field (expected one of: answers, format, framework, retired, title, updated, version)");
     check(
         &spoiled(|e| e["answers"]["shared-practice-theory"]["colour"] = json!("blue")),
         "answers.shared-practice-theory.colour: unknown field (expected one of: note, priority, value)",
@@ -242,7 +242,7 @@ fn unknown_field_hints_name_every_allowed_field() {
     );
     check(
         &spoiled(|e| _ = e.as_object_mut().map(|o| o.remove("updated")).and(e.as_object_mut().map(|o| o.insert("colour".into(), json!(1))))),
-        "colour: unknown field (expected one of: answers, format, framework, title, updated, version)",
+        "colour: unknown field (expected one of: answers, format, framework, retired, title, updated, version)",
     );
 }
 
@@ -294,7 +294,7 @@ fn every_problem_in_one_pass_and_never_part_of_an_assessment() {
             "answers.case-recording.priority: expected true or false, found a number",
             "answers.made-up-item: unknown item 'made-up-item': framework rethinking-childrens-social-work 1.0 has no such item",
             "answers.shared-practice-theory.value: 7 is out of range: expected a whole number from 0 to 4",
-            "colour: unknown field (expected one of: answers, format, framework, title, updated, version)",
+            "colour: unknown field (expected one of: answers, format, framework, retired, title, updated, version)",
         ]
     );
 }

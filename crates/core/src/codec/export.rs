@@ -65,6 +65,9 @@ pub(crate) fn to_json<'a>(framework: &'a Framework, assessment: &'a Assessment) 
         top.push(("updated", Json::Text(updated)));
     }
     top.push(("answers", Json::Table(answers)));
+    if !assessment.retired.is_empty() {
+        top.push(("retired", Json::Table(assessment.retired.iter().map(|(id, answer)| (id.as_str(), answer_json(answer))).collect())));
+    }
     Json::Table(top)
 }
 
@@ -154,10 +157,26 @@ fn read(reader: &mut Reader, value: &JsonValue, framework: &Framework) -> Option
     {
         reader.problem("updated", format!("{} is not a date and time such as 2026-11-22T10:00:00Z", quote(updated)));
     }
+    // Answers given against another version of the framework are migrated: what the framework
+    // still has is checked as usual; answers to items it no longer has are kept as retired.
+    let migrating = framework_ref.version != framework.version;
     let mut assessment = Assessment { framework: framework_ref, title, updated, ..Assessment::default() };
     match top.take("answers") {
         None => reader.problem("answers", "missing: an assessment file has an \"answers\" table, even if it is empty"),
-        Some(answers) => read_answers(reader, answers, framework, &mut assessment),
+        Some(answers) => read_answers(reader, answers, framework, migrating, &mut assessment),
+    }
+    if let Some(retired) = top.take("retired")
+        && let Some(mut entries) = reader.table("retired", retired)
+    {
+        entries.take_all();
+        for (id, entry) in entries.entries() {
+            let path = entries.path_of(id);
+            if !crate::ids::is_kebab(id) {
+                reader.problem(path, "is not an item id (lower-case words joined by hyphens)");
+            } else if let Some(answer) = read_retired(reader, &path, entry) {
+                assessment.retired.insert(ItemId::new(id), answer);
+            }
+        }
     }
     reader.finish(top);
     Some(assessment)
@@ -180,13 +199,19 @@ fn read_framework_ref(reader: &mut Reader, top: &mut crate::reader::Fields<'_>, 
     Some(FrameworkRef { id: FrameworkId::new(id), version })
 }
 
-fn read_answers(reader: &mut Reader, value: &JsonValue, framework: &Framework, assessment: &mut Assessment) {
+fn read_answers(reader: &mut Reader, value: &JsonValue, framework: &Framework, migrating: bool, assessment: &mut Assessment) {
     let Some(mut answers) = reader.table("answers", value) else { return };
     answers.take_all();
     for (id, entry) in answers.entries() {
         let path = answers.path_of(id);
         let Some(item) = framework.item(id) else {
-            reader.problem(path, format!("unknown item {}: framework {} {} has no such item", quote(id), framework.id, framework.version));
+            if !migrating {
+                reader.problem(path, format!("unknown item {}: framework {} {} has no such item", quote(id), framework.id, framework.version));
+            } else if !crate::ids::is_kebab(id) {
+                reader.problem(path, "is not an item id (lower-case words joined by hyphens)");
+            } else if let Some(answer) = read_retired(reader, &path, entry) {
+                assessment.retired.insert(ItemId::new(id), answer);
+            }
             continue;
         };
         let Some(mut fields) = reader.table(&path, entry) else { continue };
@@ -223,6 +248,37 @@ fn read_answers(reader: &mut Reader, value: &JsonValue, framework: &Framework, a
             assessment.answers.insert(item.id.clone(), answer);
         }
     }
+}
+
+/// Reads an answer to an item the framework does not have, taking its kind from its value.
+fn read_retired(reader: &mut Reader, path: &str, entry: &JsonValue) -> Option<Answer> {
+    let mut fields = reader.table(path, entry)?;
+    let mut answer = Answer::default();
+    if let Some(value) = fields.take("value") {
+        answer.value = match value {
+            JsonValue::String(text) if text == NOT_SURE => Some(Value::Rating(Rating::NotSure)),
+            JsonValue::String(text) if Choice::from_id(text).is_some() => Choice::from_id(text).map(Value::Choice),
+            _ => read_value(reader, &fields.path_of("value"), value, ItemKind::Rating),
+        };
+    }
+    if let Some(text) = reader.opt_text(&mut fields, "text") {
+        if text.chars().count() > MAX_TEXT {
+            reader.problem(fields.path_of("text"), format!("is {} characters; an answer is at most {MAX_TEXT}", text.chars().count()));
+        }
+        if answer.value.is_some() {
+            reader.problem(fields.path_of("text"), "an answer has a \"value\" or a \"text\", not both");
+        }
+        answer.value = Some(Value::Text(text));
+    }
+    if let Some(note) = reader.opt_text(&mut fields, "note") {
+        if note.chars().count() > MAX_NOTE {
+            reader.problem(fields.path_of("note"), format!("is {} characters; a note is at most {MAX_NOTE}", note.chars().count()));
+        }
+        answer.note = note;
+    }
+    answer.priority = reader.opt_bool(&mut fields, "priority").unwrap_or(false);
+    reader.finish(fields);
+    (!answer.is_empty()).then_some(answer)
 }
 
 fn read_value(reader: &mut Reader, path: &str, value: &JsonValue, kind: ItemKind) -> Option<Value> {

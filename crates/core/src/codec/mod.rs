@@ -1,7 +1,10 @@
 //! Wire formats. Only the modules here know what files look like; everything else works on
 //! domain types.
 
+pub mod csv;
 pub mod export;
+pub mod markdown;
+pub mod share;
 pub mod stored;
 
 use crate::problem::Problem;
