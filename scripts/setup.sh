@@ -17,6 +17,7 @@ fi
 missing_debs=()
 command -v chromium >/dev/null 2>&1 || missing_debs+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing_debs+=(chromium-driver)
+command -v pdftotext >/dev/null 2>&1 || missing_debs+=(poppler-utils)
 command -v brotli >/dev/null 2>&1 || missing_debs+=(brotli)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "installing ${missing_debs[*]} from Debian"

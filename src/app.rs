@@ -3,13 +3,14 @@
 
 use std::rc::Rc;
 
+use readiness_core::codec::stored::{self, Entry, Library};
 use readiness_core::{Action, Framework, Route, Session};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::layout::{Footer, Header, SavingBanner, SkipLink};
 use crate::pages;
-use crate::state::{AppState, FrameworkContext, Msg, Notice, Saving};
+use crate::state::{AppState, Baseline, FrameworkContext, Msg, Notice, Saving};
 use crate::storage::{self, Loaded};
 
 /// The storage namespace of the standalone app.
@@ -20,42 +21,133 @@ pub const NAMESPACE: &str = "readiness";
 pub struct Start {
     /// The state to start in.
     pub state: AppState,
-    /// Where answers are saved.
-    pub key: String,
-    /// The revision of the saved answers.
-    pub revision: u64,
+    /// Whether writing is safe: false when unreadable saved data could not be backed up.
+    pub can_write: bool,
 }
 
 impl Start {
-    /// Reads the saved answers and the URL, backing up anything unreadable before the app can
-    /// overwrite it.
+    /// Reads the list of assessments and the open one (migrating storage version 1, and
+    /// taking back any stored assessment the list has lost), backing up anything unreadable
+    /// before the app can overwrite it.
     pub fn read(framework: Framework, namespace: &str) -> Start {
-        let key = storage::key(namespace, &framework);
+        let now = crate::now();
         let mut session = Session::new(&framework);
         session.route = crate::route::current();
         let mut notice = None;
         let mut saving = Saving::Saved;
+        let mut can_write = true;
+        let unreadable = |reason: String, key: &str, raw: String, notice: &mut Option<Notice>, saving: &mut Saving, can_write: &mut bool| match storage::back_up(
+            key, &raw, &now,
+        ) {
+            Ok(backup_key) => *notice = Some(Notice::Unreadable { reason, backup_key, raw }),
+            // Without a backup, writing would destroy the only copy: stay in memory.
+            Err(error) => {
+                *saving = Saving::Failing(format!("your saved answers could not be read, and {error}, so they have been left as they were"));
+                *can_write = false;
+                *notice = Some(Notice::Unreadable { reason, backup_key: String::new(), raw });
+            }
+        };
+
+        let library_key = storage::library_key(namespace, &framework);
+        let mut library = Library::default();
+        let mut assessment_from_migration = None;
+        match storage::raw(&library_key) {
+            Some(text) => match Library::decode(&text) {
+                Ok((found, _)) => library = found,
+                Err(problems) => unreadable(describe_problems(&problems), &library_key, text, &mut notice, &mut saving, &mut can_write),
+            },
+            None => {
+                let legacy_key = storage::legacy_key(namespace, &framework);
+                if let Some(text) = storage::raw(&legacy_key) {
+                    match stored::migrate_v1(&text, &framework, "a1", &now) {
+                        Ok((migrated, found)) => {
+                            let assessment_key = storage::assessment_key(namespace, &framework, "a1");
+                            let written = storage::put(&assessment_key, &stored::encode(&framework, &found.assessment, &now, found.revision))
+                                .and_then(|()| storage::put(&library_key, &migrated.encode(&now, 1)));
+                            match written {
+                                Ok(()) => storage::remove(&legacy_key),
+                                Err(error) => saving = Saving::Failing(error),
+                            }
+                            library = migrated;
+                            assessment_from_migration = Some((found.assessment, found.revision));
+                        }
+                        Err(problems) => {
+                            unreadable(describe_problems(&problems), &legacy_key, text, &mut notice, &mut saving, &mut can_write);
+                            if can_write {
+                                storage::remove(&legacy_key);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        recover_orphans(&mut library, namespace, &framework, &now);
+        if library.assessments.is_empty() {
+            let id = library.fresh_id("a");
+            library.assessments.push(Entry { id, title: String::new(), created: now.clone(), deleted: None });
+        }
+        if library.entry(&library.current).is_none() {
+            library.current = library.assessments[0].id.clone();
+        }
+        let current = library.current.clone();
+        let key = storage::assessment_key(namespace, &framework, &current);
         let mut revision = 0;
-        match storage::load(&framework, &key) {
+        let loaded = match assessment_from_migration {
+            Some((assessment, saved_revision)) => Loaded::Found(assessment, saved_revision),
+            None if notice.is_some() => Loaded::Nothing,
+            None => storage::load(&framework, &key),
+        };
+        match loaded {
             Loaded::Nothing => {}
             Loaded::Found(assessment, saved_revision) => {
                 revision = saved_revision;
+                let from_version = (assessment.framework.version != framework.version).then(|| assessment.framework.version.clone());
                 session.assessment = assessment;
+                session.assessment.framework.version = framework.version.clone();
                 let n_answered = readiness_core::score::score(&framework, &session.assessment).n_answered;
-                if n_answered > 0 || !session.assessment.answers.is_empty() {
-                    notice = Some(Notice::Restored { n_answered });
+                if n_answered > 0 || !session.assessment.answers.is_empty() || !session.assessment.retired.is_empty() {
+                    notice = Some(Notice::Restored { n_answered, n_retired: session.assessment.retired.len(), from_version });
                 }
             }
-            Loaded::Unreadable(reason, raw) => match storage::back_up(&key, &raw, &crate::now()) {
-                Ok(backup_key) => notice = Some(Notice::Unreadable { reason, backup_key, raw }),
-                // Without a backup, writing would destroy the only copy: stay in memory.
-                Err(error) => {
-                    saving = Saving::Failing(format!("your saved answers could not be read, and {error}, so they have been left as they were"));
-                    notice = Some(Notice::Unreadable { reason, backup_key: String::new(), raw });
-                }
-            },
+            Loaded::Unreadable(reason, raw) => unreadable(reason, &key, raw, &mut notice, &mut saving, &mut can_write),
         }
-        Start { state: AppState { framework: Rc::new(framework), session, saving, notice }, key, revision }
+        if session.assessment.title.is_empty()
+            && let Some(entry) = library.entry(&current)
+        {
+            session.assessment.title = entry.title.clone();
+        }
+        let state = AppState {
+            framework: Rc::new(framework),
+            session,
+            saving,
+            notice,
+            namespace: Rc::from(namespace),
+            library,
+            current,
+            baseline: Baseline { revision, epoch: 0, write: false },
+            conflict: None,
+            flash: None,
+            imported: None,
+        };
+        Start { state, can_write }
+    }
+}
+
+fn describe_problems(problems: &[readiness_core::Problem]) -> String {
+    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+}
+
+/// Puts back in the list any stored assessment it does not name (as when a tab saved answers
+/// before the list was first written), so that nothing saved is ever out of reach.
+fn recover_orphans(library: &mut Library, namespace: &str, framework: &Framework, now: &str) {
+    let prefix = storage::assessment_key(namespace, framework, "");
+    for key in storage::keys() {
+        let Some(id) = key.strip_prefix(&prefix) else { continue };
+        if id.is_empty() || id.contains(':') || library.assessments.iter().chain(&library.deleted).any(|entry| entry.id == id) {
+            continue;
+        }
+        let title = storage::stored_revision(framework, &key).map(|(assessment, _)| assessment.title).unwrap_or_default();
+        library.assessments.push(Entry { id: id.to_owned(), title, created: now.to_owned(), deleted: None });
     }
 }
 
@@ -85,10 +177,9 @@ pub fn App(props: &AppProps) -> Html {
         let on_route = Callback::from(move |route: Route| dispatcher.dispatch(Msg::Do(Action::Go(route))));
         crate::route::use_route_sync(state.session.route.clone(), on_route);
     }
-    let saving_ok = matches!(state.saving, Saving::Saved);
-    let failed_at_start =
-        !saving_ok && state.notice.as_ref().is_some_and(|notice| matches!(notice, Notice::Unreadable { backup_key, .. } if backup_key.is_empty()));
-    storage::use_autosave(&state, if failed_at_start { String::new() } else { props.start.key.clone() }, props.start.revision);
+    storage::use_autosave(&state, props.start.can_write);
+    storage::use_library_save(&state, props.start.can_write);
+    storage::use_other_tabs(&state);
     use_page_focus(&state.session, &framework);
 
     let page = match &state.session.route {
@@ -100,6 +191,10 @@ pub fn App(props: &AppProps) -> Html {
         },
         Route::Check => html! { <pages::check::CheckPage /> },
         Route::Results => html! { <pages::results::ResultsPage /> },
+        Route::Assessments => html! { <pages::assessments::AssessmentsPage /> },
+        Route::Import => html! { <pages::import::ImportPage /> },
+        Route::Share(payload) => html! { <pages::share::SharePage payload={payload.clone()} /> },
+        Route::Compare { before, after } => html! { <pages::compare::ComparePage before={before.clone()} after={after.clone()} /> },
         Route::NotFound(_) => html! { <pages::not_found::NotFound /> },
     };
 
@@ -112,8 +207,10 @@ pub fn App(props: &AppProps) -> Html {
                 <Header title={framework.title.clone()} />
                 <div class="rc-width-container">
                     <SavingBanner />
+                    <crate::components::layout::ConflictBanner />
                     <main class="rc-main-wrapper" id="main-content" tabindex="-1">
                         <crate::components::layout::NoticeBanner />
+                        <crate::components::layout::FlashBanner />
                         { page }
                     </main>
                 </div>
@@ -133,6 +230,10 @@ fn page_title(session: &Session, framework: &Framework) -> String {
         Route::Section { id, .. } => framework.section(id.as_str()).map(|section| section.title.clone()).unwrap_or_else(|| "Page not found".to_owned()),
         Route::Check => "Check your answers".to_owned(),
         Route::Results => "Your results".to_owned(),
+        Route::Assessments => "Your assessments".to_owned(),
+        Route::Import => "Import an assessment".to_owned(),
+        Route::Share(_) => "Answers shared with you".to_owned(),
+        Route::Compare { .. } => "Compare two assessments".to_owned(),
         Route::NotFound(_) => "Page not found".to_owned(),
     };
     let prefix = if session.errors.is_empty() { "" } else { "Error: " };

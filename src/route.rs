@@ -16,11 +16,25 @@ pub fn current() -> Route {
 /// differs from what the URL names.
 #[hook]
 pub fn use_route_sync(route: Route, on_route: Callback<Route>) {
+    let initial = route.clone();
     use_effect_with((), move |_| {
-        let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| on_route.emit(current()));
+        let listener = {
+            let on_route = on_route.clone();
+            EventListener::new(&gloo::utils::window(), "hashchange", move |_| on_route.emit(current()))
+        };
+        // The URL may have changed between start-up reading it and this listener existing.
+        let now = current();
+        if now != initial {
+            on_route.emit(now);
+        }
         move || drop(listener)
     });
-    use_effect_with(route, |route| {
+    // The first route was read from the URL, so there is nothing to write until it changes.
+    let first = use_mut_ref(|| true);
+    use_effect_with(route, move |route| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
         if current() != *route {
             let fragment = route.to_fragment();
             // Setting the hash adds a history entry, so Back returns to the previous page.

@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use readiness_core::{Action, Framework, Session};
+use readiness_core::codec::stored::{Entry, Library};
+use readiness_core::{Action, Assessment, Framework, Route, Session};
 use yew::prelude::*;
 
 /// Whether answers are reaching storage.
@@ -23,6 +24,10 @@ pub enum Notice {
     Restored {
         /// How many questions they answer.
         n_answered: usize,
+        /// How many answers are to items this framework version no longer has.
+        n_retired: usize,
+        /// The framework version they were saved against, when it is not this one.
+        from_version: Option<String>,
     },
     /// Saved answers could not be read; their raw text is kept under `backup_key`.
     Unreadable {
@@ -33,6 +38,42 @@ pub enum Notice {
         /// The raw text, offered for download.
         raw: String,
     },
+}
+
+/// The stored copy the open assessment's answers are based on. Autosave starts again from it
+/// whenever `epoch` changes: after opening an assessment (nothing to write) or after the user
+/// chose to keep their answers over another tab's (`write`: save at once).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Baseline {
+    /// The revision of the stored copy.
+    pub revision: u64,
+    /// Counts openings, so autosave can tell a new baseline from an edit.
+    pub epoch: u64,
+    /// Whether to write the answers as soon as the baseline changes.
+    pub write: bool,
+}
+
+/// Another tab or window saved the open assessment after this page last read or wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// What the other tab saved.
+    pub theirs: Assessment,
+    /// Its revision.
+    pub revision: u64,
+}
+
+/// A one-off message after an action on the list of assessments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flash {
+    /// An assessment was deleted and can be brought back.
+    Deleted {
+        /// Its id.
+        id: String,
+        /// Its title.
+        title: String,
+    },
+    /// Something worked: what.
+    Done(String),
 }
 
 /// Everything the app renders from.
@@ -46,6 +87,55 @@ pub struct AppState {
     pub saving: Saving,
     /// A message for the user, if any.
     pub notice: Option<Notice>,
+    /// The storage namespace (one per embedded widget).
+    pub namespace: Rc<str>,
+    /// The saved assessments.
+    pub library: Library,
+    /// The id of the open assessment.
+    pub current: String,
+    /// The stored copy the open assessment is based on.
+    pub baseline: Baseline,
+    /// A change made in another tab, waiting for the user's choice.
+    pub conflict: Option<Conflict>,
+    /// A message after an action on the list of assessments.
+    pub flash: Option<Flash>,
+    /// An assessment read from a file, held in memory to compare with.
+    pub imported: Option<Rc<Assessment>>,
+}
+
+impl AppState {
+    /// A state holding `session` as the only assessment, "a1", with nothing else to say.
+    pub fn with_session(framework: Framework, session: Session, namespace: &str) -> AppState {
+        let entry = Entry { id: "a1".to_owned(), title: session.assessment.title.clone(), created: String::new(), deleted: None };
+        AppState {
+            framework: Rc::new(framework),
+            session,
+            saving: Saving::Saved,
+            notice: None,
+            namespace: Rc::from(namespace),
+            library: Library { current: entry.id.clone(), assessments: vec![entry], deleted: Vec::new() },
+            current: "a1".to_owned(),
+            baseline: Baseline::default(),
+            conflict: None,
+            flash: None,
+            imported: None,
+        }
+    }
+
+    /// The open assessment's storage key.
+    pub fn key(&self) -> String {
+        crate::storage::assessment_key(&self.namespace, &self.framework, &self.current)
+    }
+
+    /// The open assessment's name for people.
+    pub fn title(&self) -> String {
+        display_title(&self.session.assessment.title)
+    }
+}
+
+/// A title for people: "Untitled assessment" when there is none.
+pub fn display_title(title: &str) -> String {
+    if title.trim().is_empty() { "Untitled assessment".to_owned() } else { title.to_owned() }
 }
 
 /// What can happen to the app's state.
@@ -57,6 +147,51 @@ pub enum Msg {
     Saving(Saving),
     /// The user dismissed the notice.
     Dismiss,
+    /// Open an assessment already read from storage, optionally going to a page.
+    Open {
+        /// Its id.
+        id: String,
+        /// Its answers.
+        assessment: Assessment,
+        /// Its stored revision (0 when it has never been saved).
+        revision: u64,
+        /// Where to go.
+        route: Option<Route>,
+        /// Write it at once (a new, duplicated or imported assessment).
+        write: bool,
+    },
+    /// Add an entry to the list (followed by `Open` to open it).
+    Add(Entry),
+    /// Rename an assessment in the list.
+    Rename {
+        /// Its id.
+        id: String,
+        /// The new title.
+        title: String,
+        /// When.
+        at: String,
+    },
+    /// Move an assessment to "recently deleted".
+    Delete {
+        /// Its id.
+        id: String,
+        /// When.
+        at: String,
+    },
+    /// Bring a deleted assessment back.
+    Restore(String),
+    /// Another tab saved the open assessment (or the conflict was dealt with).
+    Conflict(Option<Conflict>),
+    /// Keep this page's answers over another tab's, whose revision is given.
+    KeepMine(u64),
+    /// Another tab changed the list of assessments.
+    Library(Library),
+    /// Hold a file's assessment in memory to compare with.
+    Imported(Option<Rc<Assessment>>),
+    /// Show or clear a one-off message.
+    Flash(Option<Flash>),
+    /// Tell the user something about their saved answers.
+    Notice(Notice),
 }
 
 impl From<Action> for Msg {
@@ -72,10 +207,89 @@ impl Reducible for AppState {
         match msg {
             Msg::Do(action) => {
                 let mut next = (*self).clone();
-                if next.session.apply(&self.framework, action) { Rc::new(next) } else { self }
+                let is_route = matches!(action, Action::Go(_));
+                if !next.session.apply(&self.framework, action) {
+                    return self;
+                }
+                if !is_route {
+                    next.flash = None;
+                }
+                let title = next.session.assessment.title.clone();
+                if let Some(entry) = next.library.assessments.iter_mut().find(|entry| entry.id == next.current)
+                    && entry.title != title
+                {
+                    entry.title = title;
+                }
+                Rc::new(next)
             }
             Msg::Saving(saving) if saving != self.saving => Rc::new(AppState { saving, ..(*self).clone() }),
             Msg::Dismiss if self.notice.is_some() => Rc::new(AppState { notice: None, ..(*self).clone() }),
+            Msg::Open { id, assessment, revision, route, write } => {
+                let mut next = (*self).clone();
+                next.session.apply(&self.framework, Action::Replace(assessment));
+                if let Some(route) = route {
+                    next.session.apply(&self.framework, Action::Go(route));
+                }
+                next.library.current = id.clone();
+                next.current = id;
+                next.baseline = Baseline { revision, epoch: self.baseline.epoch + 1, write };
+                next.conflict = None;
+                next.notice = None;
+                Rc::new(next)
+            }
+            Msg::Add(entry) => {
+                let mut next = (*self).clone();
+                next.library.assessments.push(entry);
+                Rc::new(next)
+            }
+            Msg::Rename { id, title, at } => {
+                let mut next = (*self).clone();
+                let title: String = title.trim().chars().take(readiness_core::codec::export::MAX_TITLE).collect();
+                if let Some(entry) = next.library.assessments.iter_mut().find(|entry| entry.id == id) {
+                    entry.title = title.clone();
+                }
+                if id == self.current {
+                    next.session.apply(&self.framework, Action::Title { title: title.clone(), at });
+                }
+                next.flash = Some(Flash::Done(format!("Renamed to ‘{}’", display_title(&title))));
+                Rc::new(next)
+            }
+            Msg::Delete { id, at } => {
+                let mut next = (*self).clone();
+                let title = next.library.entry(&id).map(|entry| display_title(&entry.title)).unwrap_or_default();
+                next.library.delete(&id, &at);
+                next.flash = Some(Flash::Deleted { id, title });
+                Rc::new(next)
+            }
+            Msg::Restore(id) => {
+                let mut next = (*self).clone();
+                if !next.library.restore(&id) {
+                    return self;
+                }
+                let title = next.library.entry(&id).map(|entry| display_title(&entry.title)).unwrap_or_default();
+                next.flash = Some(Flash::Done(format!("‘{title}’ has been restored")));
+                Rc::new(next)
+            }
+            // Another tab saved exactly these answers: nothing to choose, only a newer baseline.
+            Msg::Conflict(Some(conflict)) if conflict.theirs == self.session.assessment => {
+                let baseline = Baseline { revision: conflict.revision, epoch: self.baseline.epoch + 1, write: false };
+                Rc::new(AppState { baseline, conflict: None, ..(*self).clone() })
+            }
+            Msg::Conflict(conflict) if conflict != self.conflict => Rc::new(AppState { conflict, ..(*self).clone() }),
+            Msg::KeepMine(revision) => {
+                let baseline = Baseline { revision, epoch: self.baseline.epoch + 1, write: true };
+                Rc::new(AppState { baseline, conflict: None, ..(*self).clone() })
+            }
+            Msg::Library(mut library) => {
+                if library == self.library {
+                    return self;
+                }
+                library.current = self.current.clone();
+                Rc::new(AppState { library, ..(*self).clone() })
+            }
+            Msg::Notice(notice) => Rc::new(AppState { notice: Some(notice), ..(*self).clone() }),
+            Msg::Imported(imported) => Rc::new(AppState { imported, ..(*self).clone() }),
+            Msg::Flash(flash) if flash != self.flash => Rc::new(AppState { flash, ..(*self).clone() }),
             _ => self,
         }
     }

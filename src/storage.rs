@@ -5,12 +5,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use readiness_core::codec::stored;
+use readiness_core::codec::stored::{self, Library};
 use readiness_core::{Assessment, Framework};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{AppHandle, Msg, Saving};
+use crate::state::{AppHandle, Conflict, Msg, Saving};
 
 /// What was found in storage at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,9 +23,49 @@ pub enum Loaded {
     Unreadable(String, String),
 }
 
-/// The key an assessment is saved under: the namespace, then the framework's id.
-pub fn key(namespace: &str, framework: &Framework) -> String {
+/// The key storage version 1 kept its one assessment under.
+pub fn legacy_key(namespace: &str, framework: &Framework) -> String {
     format!("{namespace}:{}:current", framework.id)
+}
+
+/// The key of the list of saved assessments.
+pub fn library_key(namespace: &str, framework: &Framework) -> String {
+    format!("{namespace}:{}:library", framework.id)
+}
+
+/// The key one assessment is saved under.
+pub fn assessment_key(namespace: &str, framework: &Framework, id: &str) -> String {
+    format!("{namespace}:{}:assessment:{id}", framework.id)
+}
+
+/// Every key in local storage.
+pub fn keys() -> Vec<String> {
+    let Ok(storage) = local_storage() else { return Vec::new() };
+    let n = storage.length().unwrap_or(0);
+    (0..n).filter_map(|index| storage.key(index).ok().flatten()).collect()
+}
+
+/// The raw text under `key`, if storage is there and holds it.
+pub fn raw(key: &str) -> Option<String> {
+    local_storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// Writes raw text under `key`.
+pub fn put(key: &str, text: &str) -> Result<(), String> {
+    local_storage()?.set_item(key, text).map_err(|error| describe(&error))
+}
+
+/// Removes `key`; a failure leaves the entry where it was, which loses nothing.
+pub fn remove(key: &str) {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The revision stored under `key`, if an envelope is there.
+pub fn stored_revision(framework: &Framework, key: &str) -> Option<(Assessment, u64)> {
+    let raw = raw(key)?;
+    stored::decode(&raw, framework).ok().map(|found| (found.assessment, found.revision))
 }
 
 fn local_storage() -> Result<web_sys::Storage, String> {
@@ -77,31 +117,111 @@ pub fn save(framework: &Framework, key: &str, assessment: &Assessment, revision:
     storage.set_item(key, &stored::encode(framework, assessment, at, revision)).map_err(|error| describe(&error))
 }
 
-/// Saves the assessment whenever it changes (not the first time, which is what was loaded),
-/// and reports failures and recoveries to the app's state.
+/// What autosave knows about the stored copy of the open assessment.
+#[derive(Default)]
+struct Saved {
+    key: String,
+    epoch: u64,
+    revision: u64,
+    answers: Option<Assessment>,
+}
+
+/// Saves the open assessment whenever it changes. Before each write it checks the stored
+/// revision: if another tab has saved since, nothing is written and the user is asked which
+/// answers to keep. Failures and recoveries are reported to the app's state.
 #[hook]
-pub fn use_autosave(state: &AppHandle, key: String, revision: u64) {
-    let last_saved: Rc<RefCell<Option<Assessment>>> = use_mut_ref(|| None);
-    let revision = use_mut_ref(move || revision);
+pub fn use_autosave(state: &AppHandle, enabled: bool) {
+    let saved: Rc<RefCell<Saved>> = use_mut_ref(Saved::default);
+    let key = state.key();
     let assessment = state.session.assessment.clone();
+    let baseline = state.baseline.clone();
+    let waiting = state.conflict.is_some();
     let framework = state.framework.clone();
     let dispatcher = state.dispatcher();
-    use_effect_with(assessment, move |assessment| {
-        let first = last_saved.borrow().is_none();
-        if key.is_empty() {
-            // Storage could not take a backup of unreadable answers: never write over them.
-        } else if first {
-            *last_saved.borrow_mut() = Some(assessment.clone());
-        } else if last_saved.borrow().as_ref() != Some(assessment) {
-            let next = *revision.borrow() + 1;
-            match save(&framework, &key, assessment, next, &crate::now()) {
-                Ok(()) => {
-                    *revision.borrow_mut() = next;
-                    *last_saved.borrow_mut() = Some(assessment.clone());
-                    dispatcher.dispatch(Msg::Saving(Saving::Saved));
-                }
-                Err(reason) => dispatcher.dispatch(Msg::Saving(Saving::Failing(reason))),
+    use_effect_with((key, baseline, assessment, waiting), move |(key, baseline, assessment, waiting)| {
+        let mut saved = saved.borrow_mut();
+        let fresh = saved.key != *key || saved.epoch != baseline.epoch;
+        if fresh {
+            *saved = Saved { key: key.clone(), epoch: baseline.epoch, revision: baseline.revision, answers: Some(assessment.clone()) };
+            if !baseline.write {
+                return;
             }
+        } else if !enabled || *waiting || saved.answers.as_ref() == Some(assessment) {
+            return;
         }
+        if !enabled {
+            return;
+        }
+        if !fresh && let Some((theirs, revision)) = stored_revision(&framework, key).filter(|(_, revision)| *revision > saved.revision) {
+            dispatcher.dispatch(Msg::Conflict(Some(Conflict { theirs, revision })));
+            return;
+        }
+        let next = saved.revision + 1;
+        match save(&framework, key, assessment, next, &crate::now()) {
+            Ok(()) => {
+                saved.revision = next;
+                saved.answers = Some(assessment.clone());
+                dispatcher.dispatch(Msg::Saving(Saving::Saved));
+            }
+            Err(reason) => dispatcher.dispatch(Msg::Saving(Saving::Failing(reason))),
+        }
+    });
+}
+
+/// Saves the list of assessments whenever it changes, and removes the stored answers of
+/// assessments that have left the "recently deleted" list.
+#[hook]
+pub fn use_library_save(state: &AppHandle, enabled: bool) {
+    let previous: Rc<RefCell<Option<Library>>> = use_mut_ref(|| None);
+    let library = state.library.clone();
+    let key = library_key(&state.namespace, &state.framework);
+    let namespace = state.namespace.clone();
+    let framework = state.framework.clone();
+    let dispatcher = state.dispatcher();
+    use_effect_with(library, move |library| {
+        let mut previous = previous.borrow_mut();
+        let Some(before) = previous.replace(library.clone()) else { return };
+        if !enabled || before == *library {
+            return;
+        }
+        let revision = raw(&key).and_then(|text| Library::decode(&text).ok()).map_or(0, |(_, revision)| revision) + 1;
+        match put(&key, &library.encode(&crate::now(), revision)) {
+            Ok(()) => {
+                let kept = |id: &str| library.assessments.iter().chain(&library.deleted).any(|entry| entry.id == id);
+                for gone in before.assessments.iter().chain(&before.deleted).filter(|entry| !kept(&entry.id)) {
+                    remove(&assessment_key(&namespace, &framework, &gone.id));
+                }
+            }
+            Err(reason) => dispatcher.dispatch(Msg::Saving(Saving::Failing(reason))),
+        }
+    });
+}
+
+/// Listens for writes from other tabs and windows: a newer save of the open assessment raises a
+/// conflict for the user to settle; a change to the list of assessments is taken over.
+#[hook]
+pub fn use_other_tabs(state: &AppHandle) {
+    let key = state.key();
+    let library_key = library_key(&state.namespace, &state.framework);
+    let framework = state.framework.clone();
+    let dispatcher = state.dispatcher();
+    use_effect_with(key, move |key| {
+        let key = key.clone();
+        let listener = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+            let Some(changed) = event.key() else { return };
+            let Some(text) = event.new_value() else { return };
+            if changed == key {
+                // Storage events come only from other tabs and windows: any write there is news.
+                if let Ok(found) = stored::decode(&text, &framework) {
+                    dispatcher.dispatch(Msg::Conflict(Some(Conflict { theirs: found.assessment, revision: found.revision })));
+                }
+            } else if changed == library_key
+                && let Ok((library, _)) = Library::decode(&text)
+            {
+                dispatcher.dispatch(Msg::Library(library));
+            }
+        });
+        move || drop(listener)
     });
 }

@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use readiness::app::{App, AppProps, Start};
-use readiness::state::{AppState, Saving};
+use readiness::state::AppState;
 use readiness_core::codec::export;
 use readiness_core::session::{Field, FieldError};
 use readiness_core::{Answer, Assessment, Framework, Rating, Route, SectionId, Session, Value};
@@ -26,7 +26,7 @@ async fn render(assessment: Assessment, route: Route, errors: Vec<FieldError>) -
     session.assessment = assessment;
     session.route = route;
     session.errors = errors;
-    let start = Start { state: AppState { framework: Rc::new(framework), session, saving: Saving::Saved, notice: None }, key: "test:key".into(), revision: 0 };
+    let start = Start { state: AppState::with_session(framework, session, "test"), can_write: true };
     LocalServerRenderer::<App>::with_props(AppProps { start: Rc::new(start) }).hydratable(false).render().await
 }
 

@@ -13,7 +13,6 @@ use readiness::storage::{self, Loaded};
 use readiness_core::codec::export;
 use readiness_core::{Answer, Assessment, Framework, Rating, Route, Value};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
@@ -169,11 +168,14 @@ fn mount_app() -> yew::AppHandle<App> {
 }
 
 #[wasm_bindgen_test]
-async fn the_app_restores_answers_rates_by_number_key_and_saves() {
+async fn the_app_migrates_saved_answers_restores_rates_by_number_key_and_saves() {
     local_storage().clear().unwrap();
     let framework = Framework::bundled();
-    let key = storage::key(NAMESPACE, &framework);
-    storage::save(&framework, &key, &worked_example(&framework), 5, "2026-11-22T10:00:00Z").unwrap();
+    // Storage version 1 kept one assessment under the legacy key.
+    let legacy = storage::legacy_key(NAMESPACE, &framework);
+    let v1 = export::encode(&framework, &worked_example(&framework));
+    local_storage().set_item(&legacy, &format!("{{\"version\":1,\"saved_at\":\"2026-11-22T10:00:00Z\",\"revision\":5,\"data\":{v1}}}")).unwrap();
+    let key = storage::assessment_key(NAMESPACE, &framework, "a1");
 
     go_to("#/results").await;
     let handle = mount_app();
@@ -202,6 +204,9 @@ async fn the_app_restores_answers_rates_by_number_key_and_saves() {
     let Loaded::Found(saved, revision) = storage::load(&framework, &key) else { panic!("the change was saved") };
     assert_eq!(saved.answers["shared-practice-theory"].value, Some(Value::Rating(Rating::Level(4))));
     assert_eq!(revision, 6);
+    assert_eq!(local_storage().get_item(&legacy).unwrap(), None, "the version 1 entry is gone once migrated");
+    let library = local_storage().get_item(&storage::library_key(NAMESPACE, &framework)).unwrap().expect("the list of assessments is saved");
+    assert!(library.contains("\"a1\""));
     handle.destroy();
     local_storage().clear().unwrap();
 }
@@ -210,7 +215,7 @@ async fn the_app_restores_answers_rates_by_number_key_and_saves() {
 async fn damaged_storage_is_reported_and_kept() {
     local_storage().clear().unwrap();
     let framework = Framework::bundled();
-    let key = storage::key(NAMESPACE, &framework);
+    let key = storage::legacy_key(NAMESPACE, &framework);
     local_storage().set_item(&key, "not json at all").unwrap();
     go_to("#/tasks").await;
     let handle = mount_app();
@@ -220,6 +225,48 @@ async fn damaged_storage_is_reported_and_kept() {
         (0..local_storage().length().unwrap()).filter_map(|index| local_storage().key(index).unwrap()).filter(|name| name.contains(":backup:")).collect();
     assert_eq!(backups.len(), 1);
     assert_eq!(local_storage().get_item(&backups[0]).unwrap().as_deref(), Some("not json at all"));
+    handle.destroy();
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_save_from_another_tab_is_noticed_not_overwritten() {
+    local_storage().clear().unwrap();
+    let framework = Framework::bundled();
+    let key = storage::assessment_key(NAMESPACE, &framework, "a1");
+    storage::save(&framework, &key, &worked_example(&framework), 3, "2026-11-22T10:00:00Z").unwrap();
+    go_to("#/section/tools-practice").await;
+    let handle = mount_app();
+    yew::scheduler::flush().await;
+
+    // Another tab saves a newer revision and the browser tells this one.
+    let mut theirs = worked_example(&framework);
+    theirs.answers.get_mut("shared-practice-theory").unwrap().value = Some(Value::Rating(Rating::Level(0)));
+    storage::save(&framework, &key, &theirs, 4, "2026-11-22T10:05:00Z").unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(&key));
+    init.set_new_value(local_storage().get_item(&key).unwrap().as_deref());
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    gloo::utils::window().dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+    assert!(text_of(".rc-notification-banner").contains("was changed in another tab or window"), "the user is told");
+
+    // An edit here is not written over the other tab's answers until the user chooses.
+    input("reflective-supervision-4").click();
+    yew::scheduler::flush().await;
+    let Loaded::Found(stored, revision) = storage::load(&framework, &key) else { panic!("still stored") };
+    assert_eq!((stored, revision), (theirs.clone(), 4), "the other tab's save is untouched");
+
+    // Choosing to keep this page's answers saves them over the other tab's, knowingly.
+    let keep = gloo::utils::document().query_selector_all(".rc-notification-banner button").unwrap();
+    let keep =
+        (0..keep.length()).filter_map(|index| keep.item(index)).find(|button| button.text_content().unwrap_or_default() == "Keep this page's answers").unwrap();
+    keep.dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    let Loaded::Found(stored, revision) = storage::load(&framework, &key) else { panic!("still stored") };
+    assert_eq!(revision, 5);
+    assert_eq!(stored.answers["reflective-supervision"].value, Some(Value::Rating(Rating::Level(4))));
+    assert_eq!(stored.answers["shared-practice-theory"].value, Some(Value::Rating(Rating::Level(2))), "this page's answers won");
     handle.destroy();
     local_storage().clear().unwrap();
 }

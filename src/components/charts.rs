@@ -82,6 +82,9 @@ fn wrap(text: &str, max: usize) -> Vec<String> {
 pub struct ProfileChartProps {
     /// The geometry.
     pub chart: ProfileChart,
+    /// A prefix for the chart's element ids, unique on the page.
+    #[prop_or(AttrValue::Static("profile"))]
+    pub id: AttrValue,
 }
 
 /// The 2 × 2 of practice maturity against innovation readiness, with the authority's point.
@@ -94,11 +97,11 @@ pub fn ProfileQuadrants(props: &ProfileChartProps) -> Html {
     let current_name = chart.quadrants.iter().find(|quadrant| quadrant.current).map(|quadrant| quadrant.name.clone());
     html! {
         <figure class="rc-chart">
-            <svg class="rc-chart__svg rc-chart__svg--profile" viewBox={format!("0 0 {} {}", n(size), n(size))} role="img" aria-labelledby="profile-title profile-desc" focusable="false">
-                <title id="profile-title">{ format!("Profile chart: {} against {}", chart.y_label, chart.x_label) }</title>
-                <desc id="profile-desc">{ chart.point_text.clone() }</desc>
+            <svg class="rc-chart__svg rc-chart__svg--profile" viewBox={format!("0 0 {} {}", n(size), n(size))} role="img" aria-labelledby={format!("{0}-title {0}-desc", props.id)} focusable="false">
+                <title id={format!("{}-title", props.id)}>{ format!("Profile chart: {} against {}", chart.y_label, chart.x_label) }</title>
+                <desc id={format!("{}-desc", props.id)}>{ chart.point_text.clone() }</desc>
                 <defs>
-                    <pattern id="rc-hatch" patternUnits="userSpaceOnUse" width="10" height="10" patternTransform="rotate(45)">
+                    <pattern id={format!("{}-hatch", props.id)} patternUnits="userSpaceOnUse" width="10" height="10" patternTransform="rotate(45)">
                         <line class="rc-profile__hatch" x1="0" y1="0" x2="0" y2="10" />
                     </pattern>
                 </defs>
@@ -107,7 +110,7 @@ pub fn ProfileQuadrants(props: &ProfileChartProps) -> Html {
                         <rect class={classes!("rc-profile__quadrant", quadrant.current.then_some("rc-profile__quadrant--current"))}
                             x={n(quadrant.x)} y={n(quadrant.y)} width={n(quadrant.width)} height={n(quadrant.height)} />
                         if quadrant.current {
-                            <rect class="rc-profile__hatching" fill="url(#rc-hatch)" x={n(quadrant.x)} y={n(quadrant.y)} width={n(quadrant.width)} height={n(quadrant.height)} />
+                            <rect class="rc-profile__hatching" fill={format!("url(#{}-hatch)", props.id)} x={n(quadrant.x)} y={n(quadrant.y)} width={n(quadrant.width)} height={n(quadrant.height)} />
                         }
                         <text class="rc-profile__quadrant-label" x={n(quadrant.x + quadrant.width / 2.0)} y={n(quadrant.y + 28.0)} text-anchor="middle">
                             { for wrap(&quadrant.name, QUADRANT_LINE).into_iter().enumerate().map(|(line, text)| html! {

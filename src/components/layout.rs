@@ -5,7 +5,7 @@ use readiness_core::codec::export;
 use yew::prelude::*;
 
 use crate::components::download;
-use crate::state::{Msg, Notice, Saving, use_app, use_dispatch, use_framework};
+use crate::state::{Flash, Msg, Notice, Saving, use_app, use_dispatch, use_framework};
 
 /// Focuses an element by id without touching the URL fragment, which holds the route.
 pub fn focus_by_id(id: &str) {
@@ -45,6 +45,83 @@ pub fn SkipLink() -> Html {
     html! { <InPageLink target="main-content" class="rc-skip-link">{ "Skip to main content" }</InPageLink> }
 }
 
+/// Asks, on every page, what to do when another tab or window saved this assessment.
+#[component]
+pub fn ConflictBanner() -> Html {
+    let state = use_app();
+    let dispatch = use_dispatch();
+    let download = use_download_answers();
+    let Some(conflict) = state.conflict.clone() else { return Html::default() };
+    let theirs = {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        let conflict = conflict.clone();
+        Callback::from(move |_| {
+            dispatch.dispatch(Msg::Open {
+                id: state.current.clone(),
+                assessment: conflict.theirs.clone(),
+                revision: conflict.revision,
+                route: None,
+                write: false,
+            })
+        })
+    };
+    let mine = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Msg::KeepMine(conflict.revision)))
+    };
+    let n_theirs = readiness_core::score::score(&state.framework, &conflict.theirs).n_answered;
+    let n_mine = readiness_core::score::score(&state.framework, &state.session.assessment).n_answered;
+    html! {
+        <div class="rc-notification-banner rc-provisional-banner" role="alert" aria-labelledby="conflict-title">
+            <div class="rc-notification-banner__header">
+                <h2 class="rc-notification-banner__title" id="conflict-title">{ "Important" }</h2>
+            </div>
+            <div class="rc-notification-banner__content">
+                <p class="rc-notification-banner__heading">{ format!("‘{}’ was changed in another tab or window", state.title()) }</p>
+                <p class="rc-body">{ format!("Your changes here have not been saved, so that neither set of answers is lost. The other tab's copy answers {n_theirs} questions; this page's answers {n_mine}. Choose which to keep, or download this page's answers first.") }</p>
+                <div class="rc-button-group">
+                    <button type="button" class="rc-button rc-button--secondary" onclick={theirs}>{ "Use the other tab's answers" }</button>
+                    <button type="button" class="rc-button rc-button--secondary" onclick={mine}>{ "Keep this page's answers" }</button>
+                    <button type="button" class="rc-button rc-button--secondary" onclick={download}>{ "Download your answers" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// A one-off message after an action on the list of assessments, with Undo after a deletion.
+#[component]
+pub fn FlashBanner() -> Html {
+    let state = use_app();
+    let dispatch = use_dispatch();
+    let Some(flash) = state.flash.clone() else { return Html::default() };
+    let (heading, undo) = match flash {
+        Flash::Deleted { id, title } => {
+            let dispatch = dispatch.clone();
+            (format!("‘{title}’ has been deleted"), Some(Callback::from(move |_| dispatch.dispatch(Msg::Restore(id.clone())))))
+        }
+        Flash::Done(what) => (what, None),
+    };
+    let dismiss = Callback::from(move |_| dispatch.dispatch(Msg::Flash(None)));
+    html! {
+        <div class="rc-notification-banner rc-notification-banner--success" role="status" aria-labelledby="flash-title">
+            <div class="rc-notification-banner__header">
+                <h2 class="rc-notification-banner__title" id="flash-title">{ "Success" }</h2>
+            </div>
+            <div class="rc-notification-banner__content">
+                <p class="rc-notification-banner__heading">{ heading }</p>
+                <div class="rc-button-group">
+                    if let Some(undo) = undo {
+                        <button type="button" class="rc-button rc-button--secondary" onclick={undo}>{ "Undo" }</button>
+                    }
+                    <button type="button" class="rc-button rc-button--secondary" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
 /// Header properties.
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -59,6 +136,13 @@ pub fn Header(props: &HeaderProps) -> Html {
         <header class="rc-header">
             <div class="rc-header__container rc-width-container">
                 <a class="rc-header__service-name" href="#/">{ props.title.clone() }</a>
+                <nav class="rc-header__nav" aria-label="Menu">
+                    <ul class="rc-header__list">
+                        <li class="rc-header__item"><a class="rc-header__link" href="#/tasks">{ "Your assessment" }</a></li>
+                        <li class="rc-header__item"><a class="rc-header__link" href="#/assessments">{ "All assessments" }</a></li>
+                        <li class="rc-header__item"><a class="rc-header__link" href="#/import">{ "Import" }</a></li>
+                    </ul>
+                </nav>
             </div>
         </header>
     }
@@ -135,13 +219,26 @@ pub fn NoticeBanner() -> Html {
     let Some(notice) = state.notice.as_ref().filter(|_| on_top_pages) else { return Html::default() };
     let dismiss = Callback::from(move |_| dispatch.dispatch(Msg::Dismiss));
     match notice {
-        Notice::Restored { n_answered } => html! {
+        Notice::Restored { n_answered, n_retired, from_version } => html! {
             <div class="rc-notification-banner rc-notification-banner--success" role="region" aria-labelledby="notice-title">
                 <div class="rc-notification-banner__header">
                     <h2 class="rc-notification-banner__title" id="notice-title">{ "Welcome back" }</h2>
                 </div>
                 <div class="rc-notification-banner__content">
-                    <p class="rc-notification-banner__heading">{ format!("Your saved answers have been loaded: {n_answered} of {} questions answered.", state.framework.scored_items().count()) }</p>
+                    <p class="rc-notification-banner__heading">
+                        {
+                            match state.session.assessment.title.trim() {
+                                "" => format!("Your saved answers have been loaded: {n_answered} of {} questions answered.", state.framework.scored_items().count()),
+                                title => format!("Your saved answers to ‘{title}’ have been loaded: {n_answered} of {} questions answered.", state.framework.scored_items().count()),
+                            }
+                        }
+                    </p>
+                    if let Some(version) = from_version {
+                        <p class="rc-body">{ format!("They were saved against version {version} of the questions; this is version {}. Answers to questions that are still asked have been carried over.", state.framework.version) }</p>
+                    }
+                    if *n_retired > 0 {
+                        <p class="rc-body">{ format!("{n_retired} {} to questions this version no longer asks {} been kept, with {} notes, under ‘Retired questions’ on the check your answers page.", if *n_retired == 1 { "answer" } else { "answers" }, if *n_retired == 1 { "has" } else { "have" }, if *n_retired == 1 { "its" } else { "their" }) }</p>
+                    }
                     <button type="button" class="rc-button rc-button--secondary" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             </div>

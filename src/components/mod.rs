@@ -1,7 +1,9 @@
 //! Components shared by the pages: layout, questions, charts, the error summary and downloads.
 
 pub mod charts;
+pub mod compare;
 pub mod download;
 pub mod error_summary;
 pub mod layout;
+pub mod print;
 pub mod question;

@@ -80,6 +80,29 @@ pub fn CheckPage() -> Html {
                             </div>
                         }
                     }) }
+                    if !state.session.assessment.retired.is_empty() {
+                        <div class="rc-summary-card">
+                            <div class="rc-summary-card__title-wrapper">
+                                <h2 class="rc-summary-card__title">{ "Retired questions" }</h2>
+                            </div>
+                            <div class="rc-summary-card__content">
+                                <p class="rc-body">{ "Your answers to questions that an earlier version asked and this one does not. They are not scored, but they are kept, with their notes, in your downloads and prints." }</p>
+                                <dl class="rc-summary-list">
+                                    { for state.session.assessment.retired.iter().map(|(id, answer)| html! {
+                                        <div class="rc-summary-list__row rc-summary-list__row--no-actions" key={id.to_string()}>
+                                            <dt class="rc-summary-list__key">{ id.to_string() }</dt>
+                                            <dd class="rc-summary-list__value">
+                                                <p class="rc-body rc-summary-list__answer">{ retired_answer(answer) }</p>
+                                                if !answer.note.trim().is_empty() {
+                                                    <p class="rc-body-s rc-summary-list__note">{ "Note: " }{ answer.note.clone() }</p>
+                                                }
+                                            </dd>
+                                        </div>
+                                    }) }
+                                </dl>
+                            </div>
+                        </div>
+                    }
                     <h2 class="rc-heading-m">{ "Now see your results" }</h2>
                     if n_missing > 0 {
                         <div class="rc-warning-text">
@@ -96,5 +119,20 @@ pub fn CheckPage() -> Html {
                 </div>
             </div>
         </>
+    }
+}
+
+/// A retired answer in words, without its old scale's names.
+fn retired_answer(answer: &readiness_core::Answer) -> String {
+    use readiness_core::{Choice, Rating, Value};
+    match &answer.value {
+        Some(Value::Rating(Rating::Level(level))) => format!("Level {level}"),
+        Some(Value::Rating(Rating::NotSure)) | Some(Value::Choice(Choice::NotSure)) => "Not sure".to_owned(),
+        Some(Value::Choice(Choice::Yes)) => "Yes".to_owned(),
+        Some(Value::Choice(Choice::Partly)) => "Partly".to_owned(),
+        Some(Value::Choice(Choice::No)) => "No".to_owned(),
+        Some(Value::Text(text)) => text.clone(),
+        None if answer.priority => "No answer; marked as a priority".to_owned(),
+        None => "No answer".to_owned(),
     }
 }

@@ -7,7 +7,9 @@ use readiness_core::view::{self, ItemLine, ResultsView};
 use yew::prelude::*;
 
 use crate::components::charts::{DomainBars, ProfileQuadrants, RadarChart};
+use crate::components::download;
 use crate::components::layout::use_download_answers;
+use crate::components::print::PrintReport;
 use crate::state::{use_app, use_framework};
 
 /// The results page.
@@ -22,8 +24,25 @@ pub fn ResultsPage() -> Html {
     });
     let results = &view.results;
     let title = state.session.assessment.title.clone();
+    let file = {
+        let state = state.clone();
+        move |extension: &'static str, mime: &'static str, make: fn(&readiness_core::Framework, &readiness_core::Assessment) -> String| {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| {
+                let assessment = &state.session.assessment;
+                let name = download::file_name(&assessment.title, assessment.updated.as_deref().unwrap_or_default(), extension);
+                if let Err(message) = download::download(&name, mime, &make(&state.framework, assessment)) {
+                    gloo::dialogs::alert(&message);
+                }
+            })
+        }
+    };
+    let csv = file("csv", "text/csv;charset=utf-8", readiness_core::codec::csv::encode);
+    let markdown = file("md", "text/markdown;charset=utf-8", readiness_core::codec::markdown::report);
     html! {
-        <div class="rc-results">
+        <>
+        <PrintReport view={view.clone()} />
+        <div class="rc-results rc-screen-only">
             if !title.is_empty() {
                 <span class="rc-caption-xl">{ title }</span>
             }
@@ -111,8 +130,64 @@ pub fn ResultsPage() -> Html {
             <div class="rc-button-group rc-no-print">
                 <button type="button" class="rc-button" onclick={print}>{ "Print or save as PDF" }</button>
                 <button type="button" class="rc-button rc-button--secondary" onclick={download}>{ "Download your answers" }</button>
+                <button type="button" class="rc-button rc-button--secondary" onclick={csv}>{ "Download as a spreadsheet (CSV)" }</button>
+                <button type="button" class="rc-button rc-button--secondary" onclick={markdown}>{ "Download the report as Markdown" }</button>
                 <a class="rc-link" href="#/check">{ "Change your answers" }</a>
             </div>
+            <ShareLink />
+        </div>
+        </>
+    }
+}
+
+/// Makes a share link for the answers, says what it leaves out, and copies it.
+#[component]
+fn ShareLink() -> Html {
+    let state = use_app();
+    let link = use_state(|| None::<String>);
+    let copied = use_state(|| None::<&'static str>);
+    let make = {
+        let (state, link, copied) = (state.clone(), link.clone(), copied.clone());
+        Callback::from(move |_| {
+            let location = gloo::utils::window().location();
+            let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+            link.set(Some(format!("{base}#/share/{}", readiness_core::codec::share::encode(&state.framework, &state.session.assessment))));
+            copied.set(None);
+        })
+    };
+    let copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_| {
+            let Some(text) = (*link).clone() else { return };
+            let copied = copied.clone();
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await.is_ok();
+                copied.set(Some(if done { "The link has been copied." } else { "The link could not be copied here: select it above and copy it." }));
+            });
+        })
+    };
+    html! {
+        <div class="rc-no-print">
+            <h2 class="rc-heading-m">{ "Share your answers" }</h2>
+            <p class="rc-body">{ "A share link carries your answers and priority flags in the link itself, so it can be opened in another browser without a server. It does not include your notes or vision answers." }</p>
+            if let Some(text) = (*link).clone() {
+                <div class="rc-form-group">
+                    <label class="rc-label rc-label--s" for="share-link">{ "Your share link" }</label>
+                    <div id="share-link-hint" class="rc-hint">{ format!("{} characters. Anyone with the link can see these answers.", text.chars().count()) }</div>
+                    <input class="rc-input rc-input--full" id="share-link" name="share-link" type="text" readonly=true value={text} aria-describedby="share-link-hint" spellcheck="false" />
+                </div>
+                <div class="rc-button-group">
+                    <button type="button" class="rc-button rc-button--secondary" onclick={copy}>{ "Copy the link" }</button>
+                </div>
+                if let Some(message) = *copied {
+                    <p class="rc-body" role="status">{ message }</p>
+                }
+            } else {
+                <div class="rc-button-group">
+                    <button type="button" class="rc-button rc-button--secondary" onclick={make}>{ "Make a share link" }</button>
+                </div>
+            }
         </div>
     }
 }
