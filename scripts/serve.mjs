@@ -28,6 +28,14 @@ const TYPES = {
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
 };
+// Headers particular to one file: the strict-CSP demo page is served with the policy a cautious
+// council would set, so the tests show the widget runs under it.
+const PAGE_HEADERS = {
+  'www/demo/csp.html': {
+    'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'",
+  },
+};
+
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.toml', '.svg', '.txt']);
 
 const compressed = new Map();
@@ -78,6 +86,7 @@ const server = http.createServer((request, response) => {
     'Vary': 'Accept-Encoding',
   };
   if (encoding) headers['Content-Encoding'] = encoding;
+  Object.assign(headers, PAGE_HEADERS[relative]);
   response.writeHead(200, headers);
   response.end(request.method === 'HEAD' ? undefined : body);
 });

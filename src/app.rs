@@ -23,6 +23,9 @@ pub struct Start {
     pub state: AppState,
     /// Whether writing is safe: false when unreadable saved data could not be backed up.
     pub can_write: bool,
+    /// The host element when the app is an embedded widget: it keeps its route in memory and
+    /// sends events from this element.
+    pub host: Option<web_sys::Element>,
 }
 
 impl Start {
@@ -30,9 +33,19 @@ impl Start {
     /// taking back any stored assessment the list has lost), backing up anything unreadable
     /// before the app can overwrite it.
     pub fn read(framework: Framework, namespace: &str) -> Start {
+        Start::read_in(framework, namespace, None, None)
+    }
+
+    /// Reads as [`Start::read`] does, for a widget when `host` is given: it starts on `route`
+    /// (or on a share link in the page's URL) rather than on the page the URL names.
+    pub fn read_in(framework: Framework, namespace: &str, route: Option<Route>, host: Option<web_sys::Element>) -> Start {
         let now = crate::now();
         let mut session = Session::new(&framework);
-        session.route = crate::route::current();
+        session.route = match (route, crate::route::current()) {
+            (None, from_url) => from_url,
+            (Some(_), share @ Route::Share(_)) => share,
+            (Some(route), _) => route,
+        };
         let mut notice = None;
         let mut saving = Saving::Saved;
         let mut can_write = true;
@@ -128,8 +141,10 @@ impl Start {
             conflict: None,
             flash: None,
             imported: None,
+            participants: Rc::default(),
+            workshop: true,
         };
-        Start { state, can_write }
+        Start { state, can_write, host }
     }
 }
 
@@ -172,15 +187,36 @@ pub fn App(props: &AppProps) -> Html {
     let framework = state.framework.clone();
     let dispatcher = state.dispatcher();
 
+    let host = props.start.host.clone();
+    let embedded = host.is_some();
     {
         let dispatcher = dispatcher.clone();
         let on_route = Callback::from(move |route: Route| dispatcher.dispatch(Msg::Do(Action::Go(route))));
-        crate::route::use_route_sync(state.session.route.clone(), on_route);
+        crate::route::use_route_sync(state.session.route.clone(), on_route, !embedded);
     }
+    use_widget_events(host, &state);
+    // A widget keeps its route in memory: links to app pages change the route, not the URL.
+    let onclick = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |event: MouseEvent| {
+            if !embedded || event.default_prevented() {
+                return;
+            }
+            let link = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .and_then(|element| element.closest("a[href^='#/']").ok().flatten());
+            if let Some(href) = link.and_then(|link| link.get_attribute("href")) {
+                event.prevent_default();
+                dispatcher.dispatch(Msg::Do(Action::Go(Route::parse(&href))));
+            }
+        })
+    };
+    let root = use_node_ref();
     storage::use_autosave(&state, props.start.can_write);
     storage::use_library_save(&state, props.start.can_write);
     storage::use_other_tabs(&state);
-    use_page_focus(&state.session, &framework);
+    use_page_focus(&state.session, &framework, root.clone(), embedded);
 
     let page = match &state.session.route {
         Route::Start => html! { <pages::start::StartPage /> },
@@ -195,6 +231,8 @@ pub fn App(props: &AppProps) -> Html {
         Route::Import => html! { <pages::import::ImportPage /> },
         Route::Share(payload) => html! { <pages::share::SharePage payload={payload.clone()} /> },
         Route::Compare { before, after } => html! { <pages::compare::ComparePage before={before.clone()} after={after.clone()} /> },
+        Route::Workshop(view) if state.workshop => html! { <pages::workshop::WorkshopPage view={*view} /> },
+        Route::Workshop(_) => html! { <pages::not_found::NotFound /> },
         Route::NotFound(_) => html! { <pages::not_found::NotFound /> },
     };
 
@@ -202,9 +240,15 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<FrameworkContext> context={FrameworkContext(framework.clone())}>
         <ContextProvider<crate::state::AppHandle> context={state.clone()}>
         <ContextProvider<crate::state::Dispatch> context={dispatcher}>
-            <div class="rc-app">
+            if matches!(state.session.route, Route::Workshop(readiness_core::WorkshopView::Projector | readiness_core::WorkshopView::Present)) {
+                // The room's view: nothing but the item, large, for a projector.
+                <div class="rc-app rc-app--projector" ref={root} {onclick}>
+                    <main class="rc-projector-wrapper" id="main-content" tabindex="-1">{ page }</main>
+                </div>
+            } else {
+            <div class="rc-app" ref={root} {onclick}>
                 <SkipLink />
-                <Header title={framework.title.clone()} />
+                <Header title={framework.title.clone()} workshop={state.workshop} />
                 <div class="rc-width-container">
                     <SavingBanner />
                     <crate::components::layout::ConflictBanner />
@@ -216,6 +260,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <Footer />
             </div>
+            }
         </ContextProvider<crate::state::Dispatch>>
         </ContextProvider<crate::state::AppHandle>>
         </ContextProvider<FrameworkContext>>
@@ -234,6 +279,9 @@ fn page_title(session: &Session, framework: &Framework) -> String {
         Route::Import => "Import an assessment".to_owned(),
         Route::Share(_) => "Answers shared with you".to_owned(),
         Route::Compare { .. } => "Compare two assessments".to_owned(),
+        Route::Workshop(readiness_core::WorkshopView::Projector | readiness_core::WorkshopView::Present) => "Workshop: projector".to_owned(),
+        Route::Workshop(readiness_core::WorkshopView::Merge) => "Workshop: merge participants' answers".to_owned(),
+        Route::Workshop(readiness_core::WorkshopView::Presenter) => "Workshop: facilitator's view".to_owned(),
         Route::NotFound(_) => "Page not found".to_owned(),
     };
     let prefix = if session.errors.is_empty() { "" } else { "Error: " };
@@ -244,18 +292,21 @@ fn page_title(session: &Session, framework: &Framework) -> String {
 /// that screen reader and keyboard users start at the top of the new page, as after a full page
 /// load; after "Save and continue" finds errors, focuses the error summary. Sets the title too.
 #[hook]
-fn use_page_focus(session: &Session, framework: &Rc<Framework>) {
+fn use_page_focus(session: &Session, framework: &Rc<Framework>, root: NodeRef, embedded: bool) {
     let first = use_mut_ref(|| true);
     let title = page_title(session, framework);
     let errors = session.errors.clone();
     use_effect_with((session.route.clone(), errors, title), move |(route, errors, title)| {
-        let document = gloo::utils::document();
-        document.set_title(title);
+        // A widget is part of someone else's page: it leaves the page's title alone.
+        if !embedded {
+            gloo::utils::document().set_title(title);
+        }
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
+        let Some(node) = root.get().map(|node| node.get_root_node()) else { return };
         let focus = |selector: &str| {
-            let element = document.query_selector(selector).ok().flatten().and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+            let element = crate::dom::query(&node, selector).and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
             element.map(|element| element.focus()).is_some()
         };
         if !errors.is_empty() {
@@ -268,7 +319,56 @@ fn use_page_focus(session: &Session, framework: &Rc<Framework>) {
                 return;
             }
         }
-        gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        if embedded {
+            if let Some(heading) = crate::dom::query(&node, "h1") {
+                heading.scroll_into_view();
+            }
+        } else {
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
         focus("h1");
+    });
+}
+
+/// A widget's events: `readiness-ready` once mounted, `readiness-change` with the results after
+/// every change of answers, `readiness-complete` with them when the results page is reached.
+#[hook]
+fn use_widget_events(host: Option<web_sys::Element>, state: &crate::state::AppHandle) {
+    let framework = state.framework.clone();
+    let assessment = state.session.assessment.clone();
+    let at_results = matches!(state.session.route, Route::Results);
+    let namespace = state.namespace.clone();
+    {
+        let host = host.clone();
+        let framework = framework.clone();
+        use_effect_with((), move |_| {
+            if let Some(host) = host {
+                let detail = js_sys::Object::new();
+                let reference = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&reference, &"id".into(), &framework.id.as_str().into());
+                let _ = js_sys::Reflect::set(&reference, &"version".into(), &framework.version.as_str().into());
+                let _ = js_sys::Reflect::set(&detail, &"framework".into(), &reference);
+                let _ = js_sys::Reflect::set(&detail, &"namespace".into(), &(*namespace).into());
+                crate::embed::dispatch(&host, "readiness-ready", &detail.into());
+            }
+        });
+    }
+    let first = use_mut_ref(|| true);
+    {
+        let host = host.clone();
+        let framework = framework.clone();
+        use_effect_with(assessment.clone(), move |assessment| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(host) = host {
+                crate::embed::dispatch(&host, "readiness-change", &crate::embed::results_object(&framework, assessment));
+            }
+        });
+    }
+    use_effect_with(at_results, move |at_results| {
+        if *at_results && let Some(host) = host {
+            crate::embed::dispatch(&host, "readiness-complete", &crate::embed::results_object(&framework, &assessment));
+        }
     });
 }

@@ -5,6 +5,8 @@
 pub mod actions;
 pub mod app;
 pub mod components;
+pub mod dom;
+pub mod embed;
 pub mod pages;
 pub mod route;
 pub mod state;

@@ -15,16 +15,16 @@ pub fn current() -> Route {
 /// Calls `on_route` whenever the URL fragment changes, and writes `route` to the URL whenever it
 /// differs from what the URL names.
 #[hook]
-pub fn use_route_sync(route: Route, on_route: Callback<Route>) {
+pub fn use_route_sync(route: Route, on_route: Callback<Route>, enabled: bool) {
     let initial = route.clone();
     use_effect_with((), move |_| {
-        let listener = {
+        let listener = enabled.then(|| {
             let on_route = on_route.clone();
             EventListener::new(&gloo::utils::window(), "hashchange", move |_| on_route.emit(current()))
-        };
+        });
         // The URL may have changed between start-up reading it and this listener existing.
         let now = current();
-        if now != initial {
+        if enabled && now != initial {
             on_route.emit(now);
         }
         move || drop(listener)
@@ -32,7 +32,7 @@ pub fn use_route_sync(route: Route, on_route: Callback<Route>) {
     // The first route was read from the URL, so there is nothing to write until it changes.
     let first = use_mut_ref(|| true);
     use_effect_with(route, move |route| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) {
+        if std::mem::replace(&mut *first.borrow_mut(), false) || !enabled {
             return;
         }
         if current() != *route {

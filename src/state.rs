@@ -101,6 +101,10 @@ pub struct AppState {
     pub flash: Option<Flash>,
     /// An assessment read from a file, held in memory to compare with.
     pub imported: Option<Rc<Assessment>>,
+    /// A workshop's participants (label and answers), held in memory while merging.
+    pub participants: Rc<Vec<(String, Assessment)>>,
+    /// Whether the workshop features show (a widget's host can turn them off).
+    pub workshop: bool,
 }
 
 impl AppState {
@@ -119,6 +123,8 @@ impl AppState {
             conflict: None,
             flash: None,
             imported: None,
+            participants: Rc::default(),
+            workshop: true,
         }
     }
 
@@ -192,6 +198,8 @@ pub enum Msg {
     Flash(Option<Flash>),
     /// Tell the user something about their saved answers.
     Notice(Notice),
+    /// Set a workshop's participants.
+    Participants(Rc<Vec<(String, Assessment)>>),
 }
 
 impl From<Action> for Msg {
@@ -287,6 +295,7 @@ impl Reducible for AppState {
                 library.current = self.current.clone();
                 Rc::new(AppState { library, ..(*self).clone() })
             }
+            Msg::Participants(participants) => Rc::new(AppState { participants, ..(*self).clone() }),
             Msg::Notice(notice) => Rc::new(AppState { notice: Some(notice), ..(*self).clone() }),
             Msg::Imported(imported) => Rc::new(AppState { imported, ..(*self).clone() }),
             Msg::Flash(flash) if flash != self.flash => Rc::new(AppState { flash, ..(*self).clone() }),

@@ -124,7 +124,7 @@ fn RouteProbe() -> Html {
         let route = route.clone();
         Callback::from(move |next: Route| route.set(next))
     };
-    route::use_route_sync((*route).clone(), on_route);
+    route::use_route_sync((*route).clone(), on_route, true);
     let to_check = {
         let route = route.clone();
         Callback::from(move |_| route.set(Route::Check))

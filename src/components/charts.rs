@@ -85,6 +85,9 @@ pub struct ProfileChartProps {
     /// A prefix for the chart's element ids, unique on the page.
     #[prop_or(AttrValue::Static("profile"))]
     pub id: AttrValue,
+    /// More points, each with a short label (a workshop's participants).
+    #[prop_or_default]
+    pub others: Vec<(f64, f64, String)>,
 }
 
 /// The 2 × 2 of practice maturity against innovation readiness, with the authority's point.
@@ -129,6 +132,12 @@ pub fn ProfileQuadrants(props: &ProfileChartProps) -> Html {
                 <text class="rc-chart__tick" x={n(chart.left - 6.0)} y={n(chart.top + 12.0)} text-anchor="end">{ "100%" }</text>
                 <text class="rc-chart__axis-label" x={n(chart.left + chart.side / 2.0)} y={n(size - 6.0)} text-anchor="middle">{ format!("{} →", chart.x_label) }</text>
                 <text class="rc-chart__axis-label" transform={format!("translate(18 {}) rotate(-90)", n(chart.top + chart.side / 2.0))} text-anchor="middle">{ format!("{} →", chart.y_label) }</text>
+                { for props.others.iter().map(|(x, y, label)| html! {
+                    <g key={label.clone()}>
+                        <circle class="rc-profile__other" cx={n(*x)} cy={n(*y)} r="12" />
+                        <text class="rc-profile__other-label" x={n(*x)} y={n(*y + 5.0)} text-anchor="middle">{ label.clone() }</text>
+                    </g>
+                }) }
                 if let Some((x, y)) = chart.point {
                     <circle class="rc-profile__point" cx={n(x)} cy={n(y)} r="9" />
                     <text class="rc-profile__point-label" x={n(if x > right - 60.0 { x - 14.0 } else { x + 14.0 })} y={n(y + 5.0)} text-anchor={if x > right - 60.0 { "end" } else { "start" }}>{ "You" }</text>

@@ -7,15 +7,6 @@ use yew::prelude::*;
 use crate::components::download;
 use crate::state::{Flash, Msg, Notice, Saving, use_app, use_dispatch, use_framework};
 
-/// Focuses an element by id without touching the URL fragment, which holds the route.
-pub fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(element) = gloo::utils::document().get_element_by_id(id).and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) {
-        element.scroll_into_view();
-        let _ = element.focus();
-    }
-}
-
 /// An in-page link that moves focus instead of changing the route in the URL fragment.
 #[derive(Properties, PartialEq)]
 pub struct InPageLinkProps {
@@ -34,7 +25,7 @@ pub fn InPageLink(props: &InPageLinkProps) -> Html {
     let target = props.target.clone();
     let onclick = Callback::from(move |event: MouseEvent| {
         event.prevent_default();
-        focus_by_id(&target);
+        crate::dom::focus(&crate::dom::root_of(&event), &target);
     });
     html! { <a href={format!("#{}", props.target)} class={props.class.clone()} {onclick}>{ props.children.clone() }</a> }
 }
@@ -127,6 +118,9 @@ pub fn FlashBanner() -> Html {
 pub struct HeaderProps {
     /// The service name.
     pub title: AttrValue,
+    /// Whether to offer the workshop.
+    #[prop_or(true)]
+    pub workshop: bool,
 }
 
 /// The header bar with the service name.
@@ -141,6 +135,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                         <li class="rc-header__item"><a class="rc-header__link" href="#/tasks">{ "Your assessment" }</a></li>
                         <li class="rc-header__item"><a class="rc-header__link" href="#/assessments">{ "All assessments" }</a></li>
                         <li class="rc-header__item"><a class="rc-header__link" href="#/import">{ "Import" }</a></li>
+                        if props.workshop {
+                            <li class="rc-header__item"><a class="rc-header__link" href="#/workshop">{ "Workshop" }</a></li>
+                        }
                     </ul>
                 </nav>
             </div>

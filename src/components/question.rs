@@ -10,7 +10,6 @@ use readiness_core::{Action, ItemId};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::layout::focus_by_id;
 use crate::state::{Dispatch, Msg, use_dispatch, use_framework};
 
 /// Properties of a question.
@@ -206,7 +205,7 @@ fn number_key(event: &KeyboardEvent, rated: bool, item: &ItemId, dispatch: &Disp
     let Some(level) = event.key().parse::<u8>().ok().filter(|level| *level <= readiness_core::answer::TOP_LEVEL) else { return };
     event.prevent_default();
     send(dispatch, Action::Rate { item: item.clone(), rating: Rating::Level(level), at: crate::now() });
-    focus_by_id(&format!("{item}-{level}"));
+    crate::dom::focus(&crate::dom::root_of(event), &format!("{item}-{level}"));
 }
 
 fn note(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Html {

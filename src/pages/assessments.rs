@@ -3,18 +3,13 @@
 //! compare two.
 
 use readiness_core::Route;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::actions;
 use crate::state::{Msg, display_title, use_app, use_dispatch};
 
-fn input_value(id: &str) -> String {
-    gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|input| input.value())
-        .unwrap_or_default()
+fn input_value(event: &web_sys::Event, id: &str) -> String {
+    crate::dom::element::<web_sys::HtmlInputElement>(&crate::dom::root_of(event), id).map(|input| input.value()).unwrap_or_default()
 }
 
 fn day(timestamp: &str) -> String {
@@ -32,7 +27,7 @@ pub fn AssessmentsPage() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let title: String = input_value("new-title").trim().chars().take(readiness_core::codec::export::MAX_TITLE).collect();
+            let title: String = input_value(&event, "new-title").trim().chars().take(readiness_core::codec::export::MAX_TITLE).collect();
             let assessment = readiness_core::Assessment { title, ..actions::blank(&state) };
             actions::add(&state, &dispatch, assessment, Route::Tasks);
         })
@@ -83,7 +78,7 @@ pub fn AssessmentsPage() -> Html {
             let (state, dispatch, id, rename_id) = (state.clone(), dispatch.clone(), id.clone(), rename_id.clone());
             Callback::from(move |event: SubmitEvent| {
                 event.prevent_default();
-                actions::rename(&state, &dispatch, &id, input_value(&rename_id));
+                actions::rename(&state, &dispatch, &id, input_value(&event, &rename_id));
             })
         };
         let n_answered = if is_open { Some(readiness_core::score::score(&state.framework, &state.session.assessment).n_answered) } else { None };

@@ -3,7 +3,6 @@
 //! suggested for each.
 
 use readiness_core::{Action, Assessment, Route};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::actions;
@@ -22,12 +21,8 @@ pub struct CompareProps {
     pub after: AttrValue,
 }
 
-fn chosen(id: &str) -> String {
-    gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|element| element.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .map(|select| select.value())
-        .unwrap_or_default()
+fn chosen(event: &web_sys::Event, id: &str) -> String {
+    crate::dom::element::<web_sys::HtmlSelectElement>(&crate::dom::root_of(event), id).map(|select| select.value()).unwrap_or_default()
 }
 
 fn answers(state: &AppState, id: &str) -> Option<(String, Assessment)> {
@@ -64,7 +59,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            dispatch.dispatch(Msg::Do(Action::Go(Route::Compare { before: chosen("compare-before"), after: chosen("compare-after") })));
+            dispatch.dispatch(Msg::Do(Action::Go(Route::Compare { before: chosen(&event, "compare-before"), after: chosen(&event, "compare-after") })));
         })
     };
     let select = |id: &str, label: &str, selected: &str| {

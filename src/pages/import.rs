@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use readiness_core::codec::export;
 use readiness_core::{Assessment, Route};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::actions;
@@ -19,10 +18,6 @@ enum Checked {
     Reading,
     Problems(String, Vec<String>),
     Valid(String, Rc<Assessment>),
-}
-
-fn element<T: JsCast>(id: &str) -> Option<T> {
-    gloo::utils::document().get_element_by_id(id).and_then(|element| element.dyn_into::<T>().ok())
 }
 
 fn check(name: String, text: &str, framework: &readiness_core::Framework) -> Checked {
@@ -44,8 +39,9 @@ pub fn ImportPage() -> Html {
         let framework = state.framework.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let file = element::<web_sys::HtmlInputElement>("import-file").and_then(|input| input.files()).and_then(|files| files.get(0));
-            let pasted = element::<web_sys::HtmlTextAreaElement>("import-text").map(|area| area.value()).unwrap_or_default();
+            let root = crate::dom::root_of(&event);
+            let file = crate::dom::element::<web_sys::HtmlInputElement>(&root, "import-file").and_then(|input| input.files()).and_then(|files| files.get(0));
+            let pasted = crate::dom::element::<web_sys::HtmlTextAreaElement>(&root, "import-text").map(|area| area.value()).unwrap_or_default();
             match file {
                 Some(file) => {
                     let name = file.name();
@@ -162,17 +158,22 @@ pub fn ImportPage() -> Html {
     };
 
     // Bring the outcome into view and focus, so keyboard and screen reader users hear it.
+    let page = use_node_ref();
     {
         let checked = (*checked).clone();
-        use_effect_with(checked, |checked| match checked {
-            Checked::Problems(..) => crate::components::layout::focus_by_id("import-problems"),
-            Checked::Valid(..) => crate::components::layout::focus_by_id("import-valid-heading"),
-            _ => {}
+        let page = page.clone();
+        use_effect_with(checked, move |checked| {
+            let Some(root) = page.get().map(|node| node.get_root_node()) else { return };
+            match checked {
+                Checked::Problems(..) => crate::dom::focus(&root, "import-problems"),
+                Checked::Valid(..) => crate::dom::focus(&root, "import-valid-heading"),
+                _ => {}
+            }
         });
     }
 
     html! {
-        <div class="rc-grid-row">
+        <div class="rc-grid-row" ref={page}>
             <div class="rc-grid-column-two-thirds">
                 <h1 class="rc-heading-l" tabindex="-1">{ "Import an assessment" }</h1>
                 { result }

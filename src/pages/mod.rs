@@ -10,3 +10,4 @@ pub mod section;
 pub mod share;
 pub mod start;
 pub mod tasks;
+pub mod workshop;

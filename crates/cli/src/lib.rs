@@ -1,9 +1,12 @@
 //! The analyst's command line: `readiness score` prints an export's results as JSON,
-//! `readiness validate` checks an export or a framework file, listing every problem, and
+//! `readiness validate` checks an export or a framework file, listing every problem,
 //! `readiness csv` and `readiness report` write an export's answers as CSV and its results as
-//! Markdown. It uses the same core code as the browser app.
+//! Markdown, and `readiness aggregate` takes a room's exports together. It uses the same core
+//! code as the browser app.
 //!
 //! Exit codes: 0 success, 1 a file that cannot be read or is not valid, 2 a wrong command line.
+
+mod aggregate;
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -20,11 +23,18 @@ Usage:
   readiness validate FILE [--framework F]  check an export or a framework file
   readiness csv FILE [--framework F]       print the answers of an export as CSV
   readiness report FILE [--framework F]    print the results of an export as Markdown
+  readiness aggregate FILE... [--format csv|json] [--keep-duplicates] [--framework F]
+                                           take a room's exports together: how many gave
+                                           each answer, medians, spread, merged results
   readiness help                           show this help
   readiness --version                      show the version
 
 FILE may be - for standard input. Exports are checked against the bundled framework
 unless --framework names a framework file (TOML or JSON).
+
+aggregate writes JSON unless --format csv is given. It reads every file first and writes
+nothing if any cannot be read or is not valid. A file with the same title and answers as an
+earlier one is reported on standard error and counted once, unless --keep-duplicates is given.
 
 Exit status: 0 success, 1 a file that cannot be read or is not valid, 2 a wrong command line.
 ";
@@ -45,6 +55,9 @@ pub fn run<A: AsRef<std::ffi::OsStr>>(args: &[A], stdin: &mut dyn Read, stdout: 
         Ok(Command::Version) => writeln!(stdout, "readiness {}", env!("CARGO_PKG_VERSION")).map(|()| 0).map_err(Failure::Io),
         Ok(Command::Validate { file, framework }) => validate_file(&file, framework.as_deref(), stdin, stdout),
         Ok(Command::Export { format, file, framework }) => export_file(format, &file, framework.as_deref(), stdin, stdout),
+        Ok(Command::Aggregate { files, framework, output, keep_duplicates }) => {
+            aggregate::run(&files, framework.as_deref(), output, keep_duplicates, stdin, stdout, stderr)
+        }
         Err(message) => Err(Failure::Usage(message)),
     };
     match outcome {
@@ -73,6 +86,13 @@ enum Command {
         file: String,
         framework: Option<String>,
     },
+    /// Reads a room's exports and writes them taken together.
+    Aggregate {
+        files: Vec<String>,
+        framework: Option<String>,
+        output: aggregate::Output,
+        keep_duplicates: bool,
+    },
 }
 
 /// What the commands that read an export write.
@@ -89,8 +109,19 @@ enum Format {
 /// Why a command did not succeed.
 enum Failure {
     Usage(String),
-    Unreadable { file: String, reason: String },
-    Invalid { file: String, problems: Vec<Problem> },
+    Unreadable {
+        file: String,
+        reason: String,
+    },
+    Invalid {
+        file: String,
+        problems: Vec<Problem>,
+    },
+    /// Some of the `total` files a command reads cannot be read or are not valid.
+    Files {
+        failures: Vec<Failure>,
+        total: usize,
+    },
     Io(std::io::Error),
 }
 
@@ -105,6 +136,12 @@ impl Failure {
                 lines.push(format!("{file}: {count} problem{} found", if count == 1 { "" } else { "s" }));
                 (1, lines)
             }
+            Failure::Files { failures, total } => {
+                let bad = failures.len();
+                let mut lines: Vec<String> = failures.into_iter().flat_map(|failure| failure.report().1).collect();
+                lines.push(format!("readiness: {bad} of {total} file{} cannot be used; nothing was written", if total == 1 { "" } else { "s" }));
+                (1, lines)
+            }
             Failure::Io(error) if error.kind() == std::io::ErrorKind::BrokenPipe => (0, Vec::new()),
             Failure::Io(error) => (1, vec![format!("readiness: cannot write output: {error}")]),
         }
@@ -117,6 +154,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
         None => return Err("no command given".to_owned()),
         Some("help" | "--help" | "-h") => return Ok(Command::Help),
         Some("--version" | "-V" | "version") => return Ok(Command::Version),
+        Some("aggregate") => return parse_aggregate(words),
         Some(command @ ("score" | "validate" | "csv" | "report")) => command,
         Some(other) => return Err(format!("unknown command '{other}'")),
     };
@@ -142,6 +180,44 @@ fn parse(args: &[String]) -> Result<Command, String> {
         "report" => Command::Export { format: Format::Report, file, framework },
         _ => Command::Export { format: Format::Results, file, framework },
     })
+}
+
+fn parse_aggregate<'a>(mut words: impl Iterator<Item = &'a String>) -> Result<Command, String> {
+    let mut files = Vec::new();
+    let mut framework = None;
+    let mut output = aggregate::Output::Json;
+    let mut keep_duplicates = false;
+    let format = |name: &str| match name {
+        "json" => Ok(aggregate::Output::Json),
+        "csv" => Ok(aggregate::Output::Csv),
+        other => Err(format!("unknown format '{other}': use csv or json")),
+    };
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--framework" | "-f" => match words.next() {
+                Some(path) => framework = Some(path.clone()),
+                None => return Err("--framework needs a file name".to_owned()),
+            },
+            flag if flag.starts_with("--framework=") => framework = Some(flag["--framework=".len()..].to_owned()),
+            "--format" => match words.next() {
+                Some(name) => output = format(name)?,
+                None => return Err("--format needs csv or json".to_owned()),
+            },
+            flag if flag.starts_with("--format=") => output = format(&flag["--format=".len()..])?,
+            "--keep-duplicates" => keep_duplicates = true,
+            "--help" | "-h" => return Ok(Command::Help),
+            flag if flag.starts_with('-') && flag != "-" => return Err(format!("unknown option '{flag}'")),
+            "-" if files.iter().any(|file| file == "-") => return Err("standard input (-) can be read only once".to_owned()),
+            path => files.push(path.to_owned()),
+        }
+    }
+    if files.is_empty() {
+        return Err("'aggregate' needs at least one file".to_owned());
+    }
+    if framework.as_deref() == Some("-") && files.iter().any(|file| file == "-") {
+        return Err("standard input (-) can be read only once".to_owned());
+    }
+    Ok(Command::Aggregate { files, framework, output, keep_duplicates })
 }
 
 fn read_text(file: &str, stdin: &mut dyn Read) -> Result<String, Failure> {

@@ -197,6 +197,193 @@ fn csv_and_report_with_a_council_framework() {
 }
 
 // ---------------------------------------------------------------------------------------
+// aggregate
+
+const ROOM: [&str; 3] = ["content/examples/lay-the-foundations.json", "content/examples/strong-practice.json", "content/examples/ready-to-redesign.json"];
+
+fn room() -> Vec<String> {
+    ROOM.iter().map(|file| repo(file)).collect()
+}
+
+fn aggregate_json(run: &Run) -> Value {
+    assert_eq!(run.code, Some(0), "{run:?}");
+    serde_json::from_str(&run.stdout).expect("aggregate prints JSON")
+}
+
+/// The three examples' answers merged item by item (the middle of three, the lower level of two
+/// where one said "Not sure"), as an export for `readiness score`.
+const MERGED_BY_HAND: &str = r#"{"format": "readiness-assessment", "version": 1,
+  "framework": {"id": "rethinking-childrens-social-work", "version": "1.0"}, "title": "",
+  "answers": {
+    "shared-practice-theory": {"value": 2}, "evidence-based-direct-work": {"value": 1}, "reflective-supervision": {"value": 1},
+    "theory-shared-language": {"value": 2}, "flexible-admin-support": {"value": 3}, "data-rich-feedback": {"value": 1},
+    "shared-values-vision": {"value": 3}, "listening-to-children": {"value": 2}, "minimal-bureaucracy": {"value": 1},
+    "permissive-culture": {"value": 2}, "learning-culture": {"value": 2}, "frontline-authority": {"value": 1},
+    "intensive-support": {"value": 1}, "interdisciplinary-teams": {"value": 2}, "small-flat-teams": {"value": 1},
+    "extensive-training": {"value": 1}, "practice-career-paths": {"value": 2}, "managers-in-direct-work": {"value": 1},
+    "shared-case-responsibility": {"value": 2}, "work-at-right-level": {"value": 2},
+    "obstructive-processes": {"value": "yes"}, "case-recording": {"value": "partly"}, "engaging-children": {"value": "partly"},
+    "checking-auditing": {"value": "yes"}, "case-conferences": {"value": "partly"}, "who-does-what": {"value": "no"},
+    "whole-system-ambition": {"value": 1}, "new-approach": {"value": 1}, "partners-engaged": {"value": 2},
+    "learning-together": {"value": 1}, "barriers-named": {"value": 0}, "leadership-buy-in": {"value": 2},
+    "shared-outcome": {"value": 1}, "trust-relationships": {"value": 2}, "co-production": {"value": 1},
+    "evaluation-plan": {"value": 2}, "delivery-model-openness": {"value": 1}}}"#;
+
+#[test]
+fn aggregate_prints_the_room_as_json() {
+    let files = room();
+    let args: Vec<&str> = std::iter::once("aggregate").chain(files.iter().map(String::as_str)).collect();
+    let run = readiness(&args, b"");
+    assert_eq!(run.stderr, "", "{run:?}");
+    let room = aggregate_json(&run);
+    assert_eq!(room["participants"], 3);
+    assert_eq!(
+        room["files"][1],
+        serde_json::json!({"file": files[1], "title": "Strong practice, no plan yet", "counted": true, "same_as": null,
+            "maturity": 83.68055555555556, "readiness": 30.0, "completeness": 100.0, "profile": "strong-practice-build-the-case"})
+    );
+    let items = room["items"].as_array().expect("a list of items");
+    assert_eq!(items.len(), 37, "every rating item and challenge question");
+    assert_eq!(
+        items[0],
+        serde_json::json!({"id": "shared-practice-theory", "n": 3, "not_sure": 0, "priority": 1,
+            "distribution": {"0": 0, "1": 1, "2": 1, "3": 0, "4": 1}, "median": 2.0, "spread": 0.5, "merged": 2})
+    );
+    let item = |id: &str| items.iter().find(|item| item["id"] == id).unwrap_or_else(|| panic!("{id}")).clone();
+    // Not sure, 3, 2: the median of 2 and 3, and the lower of the two merged.
+    let paths = item("practice-career-paths");
+    assert_eq!((&paths["n"], &paths["not_sure"], &paths["median"], &paths["merged"]), (&2.into(), &1.into(), &2.5.into(), &2.into()));
+    // Not sure, No, Yes: split between the extremes.
+    assert_eq!(
+        item("case-conferences"),
+        serde_json::json!({"id": "case-conferences", "n": 2, "not_sure": 1, "priority": 0,
+            "distribution": {"yes": 1, "partly": 0, "no": 1}, "median": 1.0, "spread": 1.0, "merged": "partly"})
+    );
+    assert_eq!(item("evidence-based-direct-work")["spread"], 2.0 / 3.0);
+    let disagreement: Vec<&str> = room["disagreement"].as_array().expect("a list").iter().filter_map(Value::as_str).collect();
+    assert_eq!(disagreement[..3], ["case-conferences", "delivery-model-openness", "evidence-based-direct-work"]);
+    // barriers-named (0, 0, 2) has some spread; every item with none is left out.
+    assert!(disagreement.contains(&"barriers-named"));
+    assert_eq!(disagreement.len(), items.iter().filter(|item| item["spread"].as_f64().is_some_and(|spread| spread > 0.0)).count());
+
+    // The merged results are what `score` gives for the merged answers worked out by hand.
+    let by_hand = readiness(&["score", "-"], MERGED_BY_HAND.as_bytes());
+    assert_eq!(room["merged"], aggregate_json(&by_hand));
+    assert_eq!(room["merged"]["maturity"], 125.0 / 3.0);
+    assert_eq!(room["merged"]["readiness"], 350.0 / 11.0);
+    assert_eq!(room["merged"]["profile"], "lay-the-foundations");
+    assert!(run.stdout.ends_with("}\n"));
+}
+
+#[test]
+fn aggregate_prints_the_room_as_csv() {
+    let files = room();
+    let args: Vec<&str> = ["aggregate", "--format", "csv"].into_iter().chain(files.iter().map(String::as_str)).collect();
+    let run = readiness(&args, b"");
+    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:?}");
+    let lines: Vec<&str> = run.stdout.split("\r\n").collect();
+    assert_eq!(lines[0], "\u{feff}Section,Item id,Item,Answers,Not sure,Level 0,Level 1,Level 2,Level 3,Level 4,Yes,Partly,No,Median,Spread,Priority,Merged");
+    assert_eq!(lines[1], "Tools and practice,shared-practice-theory,Shared theory of practice,3,0,0,1,1,0,1,,,,2,0.5,1,Developing (2)");
+    assert!(
+        lines.contains(&"Workforce and structure,practice-career-paths,Career paths in practice,2,1,0,0,1,1,0,,,,2.5,0.25,0,Developing (2)"),
+        "{}",
+        run.stdout
+    );
+    assert!(lines.contains(&"Challenge questions,case-conferences,Case conferences and core groups,2,1,,,,,,1,0,1,1,1,0,Partly"), "{}", run.stdout);
+    // 37 items after the header, a blank line, the files' header and three files.
+    assert_eq!(lines[38], "");
+    assert_eq!(lines[39], "File,Title,Counted,Same as,Maturity,Readiness,Completeness,Profile");
+    assert_eq!(lines[40], format!("{},Baseline 2026: where we start,Yes,,19.841269841269842,15,100,Lay the foundations", files[0]));
+    assert_eq!(lines[41], format!("{},\"Strong practice, no plan yet\",Yes,,83.68055555555556,30,100,\"Strong practice, build the case\"", files[1]));
+    assert_eq!(lines.len(), 44, "the last record ends with CRLF too");
+    assert_eq!(lines[43], "");
+    let with_equals = readiness(&["aggregate", &files[0], &files[1], &files[2], "--format=csv"], b"");
+    assert_eq!(with_equals.stdout, run.stdout);
+    let json = readiness(&["aggregate", &files[0], "--format", "json"], b"");
+    assert!(json.stdout.starts_with('{'), "{json:?}");
+}
+
+#[test]
+fn aggregate_csv_guards_against_formulas() {
+    let text = std::fs::read_to_string(repo("content/examples/worked-example.json")).expect("readable");
+    let file = scratch("formula.json", text.replace("\"title\": \"Worked example\"", "\"title\": \"=HYPERLINK(\\\"http://x\\\")\"").as_bytes());
+    let run = readiness(&["aggregate", &file, "--format", "csv"], b"");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",Yes,"), "{}", run.stdout);
+}
+
+#[test]
+fn aggregate_counts_a_duplicate_once_and_says_so() {
+    let worked = repo("content/examples/worked-example.json");
+    let lay = repo("content/examples/lay-the-foundations.json");
+    // The same answers and title saved at another time, in another file.
+    let text = std::fs::read_to_string(&worked).expect("readable");
+    assert!(text.contains("\"updated\": \"2026-11-22T10:00:00Z\""), "the worked example has a time");
+    let copy = scratch("worked-copy.json", text.replace("\"updated\": \"2026-11-22T10:00:00Z\"", "\"updated\": \"2026-12-01T09:30:00Z\"").as_bytes());
+
+    let run = readiness(&["aggregate", &worked, &lay, &worked, &copy], b"");
+    assert_eq!(
+        run.stderr.lines().collect::<Vec<_>>(),
+        [
+            format!("{worked}: warning: given more than once: counted once (give --keep-duplicates to count every file)"),
+            format!("{copy}: warning: the same title and answers as {worked}: counted once (give --keep-duplicates to count every file)"),
+        ]
+    );
+    let room = aggregate_json(&run);
+    assert_eq!(room["participants"], 2);
+    let counted: Vec<&Value> = room["files"].as_array().expect("files").iter().map(|file| &file["counted"]).collect();
+    assert_eq!(counted, [&Value::Bool(true), &Value::Bool(true), &Value::Bool(false), &Value::Bool(false)]);
+    assert_eq!(room["files"][3]["same_as"], worked.as_str());
+    assert_eq!(room["items"][0]["n"], 2);
+
+    let kept = readiness(&["aggregate", &worked, &lay, &worked, &copy, "--keep-duplicates"], b"");
+    assert_eq!(kept.stderr.lines().next(), Some(format!("{worked}: warning: given more than once: counted again, as --keep-duplicates asks").as_str()));
+    let room = aggregate_json(&kept);
+    assert_eq!(room["participants"], 4);
+    assert_eq!(room["items"][0]["n"], 4);
+    assert_eq!(room["files"][2]["counted"], true);
+    assert_eq!(room["files"][2]["same_as"], worked.as_str());
+}
+
+#[test]
+fn aggregate_reads_standard_input_once() {
+    let text = std::fs::read(repo("content/examples/strong-practice.json")).expect("readable");
+    let lay = repo("content/examples/lay-the-foundations.json");
+    let room = aggregate_json(&readiness(&["aggregate", &lay, "-"], &text));
+    assert_eq!(room["files"][1]["file"], "-");
+    assert_eq!(room["files"][1]["title"], "Strong practice, no plan yet");
+}
+
+#[test]
+fn aggregate_reports_every_bad_file_and_writes_nothing() {
+    let missing = repo("content/examples/no-such-file.json");
+    let broken = scratch("aggregate-broken.json", br#"{"format": "readiness-assessment", "version": 1, "framework": {"id": "rethinking-childrens-social-work", "version": "1.0"}, "answers": {"shared-practice-theory": {"value": 7}}}"#);
+    let good = repo("content/examples/worked-example.json");
+    assert_fails(
+        &readiness(&["aggregate", &good, &missing, &broken], b""),
+        &[
+            format!("{missing}: cannot read this file: no such file"),
+            format!("{broken}: answers.shared-practice-theory.value: 7 is out of range: expected a whole number from 0 to 4"),
+            format!("{broken}: 1 problem found"),
+            "readiness: 2 of 3 files cannot be used; nothing was written".to_owned(),
+        ],
+    );
+    assert_fails(
+        &readiness(&["aggregate", &missing], b""),
+        &[format!("{missing}: cannot read this file: no such file"), "readiness: 1 of 1 file cannot be used; nothing was written".to_owned()],
+    );
+}
+
+#[test]
+fn aggregate_with_a_council_framework() {
+    let framework = repo("content/test-frameworks/council-variant.toml");
+    let room = aggregate_json(&readiness(&["aggregate", &repo("content/examples/worked-example.json"), "--framework", &framework], b""));
+    assert_eq!(room["items"].as_array().map(Vec::len), Some(38), "the council's framework has one item more");
+    assert_eq!(room["disagreement"], serde_json::json!([]), "one person agrees with themself");
+    assert_eq!(room["files"][0]["completeness"], 3700.0 / 38.0);
+}
+
+// ---------------------------------------------------------------------------------------
 // Failures: exit 1, a clear message on standard error, nothing on standard output
 
 #[test]
@@ -285,7 +472,7 @@ fn a_framework_file_given_to_score() {
 
 #[test]
 fn bad_usage() {
-    let cases: [(&[&str], &str); 10] = [
+    let cases: [(&[&str], &str); 16] = [
         (&[], "readiness: no command given"),
         (&["frobnicate"], "readiness: unknown command 'frobnicate'"),
         (&["score"], "readiness: 'score' needs a file"),
@@ -296,6 +483,12 @@ fn bad_usage() {
         (&["csv"], "readiness: 'csv' needs a file"),
         (&["report", "a.json", "b.json"], "readiness: 'report' takes one file; 'b.json' is one too many"),
         (&["report", "a.json", "--format", "html"], "readiness: unknown option '--format'"),
+        (&["aggregate"], "readiness: 'aggregate' needs at least one file"),
+        (&["aggregate", "a.json", "--format", "html"], "readiness: unknown format 'html': use csv or json"),
+        (&["aggregate", "a.json", "--format"], "readiness: --format needs csv or json"),
+        (&["aggregate", "-", "a.json", "-"], "readiness: standard input (-) can be read only once"),
+        (&["aggregate", "a.json", "--verbose"], "readiness: unknown option '--verbose'"),
+        (&["aggregate", "--framework", "-", "-"], "readiness: standard input (-) can be read only once"),
     ];
     for (args, message) in cases {
         let run = readiness(args, b"");
@@ -307,11 +500,16 @@ fn bad_usage() {
 
 #[test]
 fn help_and_version() {
-    for args in [&["help"][..], &["--help"], &["-h"], &["score", "--help"], &["csv", "--help"], &["report", "-h"]] {
+    for args in [&["help"][..], &["--help"], &["-h"], &["score", "--help"], &["csv", "--help"], &["report", "-h"], &["aggregate", "a.json", "--help"]] {
         let run = readiness(args, b"");
         assert_eq!(run.code, Some(0), "{args:?}");
         assert!(run.stdout.starts_with("readiness: score, validate and report on readiness self-assessment files\n"), "{args:?}: {}", run.stdout);
-        for usage in ["readiness score FILE [--framework F]", "readiness csv FILE [--framework F]", "readiness report FILE [--framework F]"] {
+        for usage in [
+            "readiness score FILE [--framework F]",
+            "readiness csv FILE [--framework F]",
+            "readiness report FILE [--framework F]",
+            "readiness aggregate FILE... [--format csv|json] [--keep-duplicates] [--framework F]",
+        ] {
             assert!(run.stdout.contains(usage), "{usage}");
         }
     }

@@ -25,23 +25,27 @@
 
 #![warn(missing_docs)]
 
+pub mod aggregate;
 pub mod answer;
 pub mod codec;
 pub mod compare;
+pub mod embed;
 pub mod framework;
 pub mod ids;
 pub mod matching;
 pub mod problem;
+pub mod qr;
 mod ratio;
 mod reader;
 pub mod score;
 pub mod session;
 mod sort;
 pub mod view;
+pub mod workshop;
 
 pub use answer::{Answer, Assessment, Choice, FrameworkRef, Rating, Value};
 pub use framework::{Framework, Profile};
 pub use ids::{FrameworkId, ItemId, SectionId, SupportTypeId};
 pub use problem::Problem;
 pub use ratio::Ratio;
-pub use session::{Action, Route, Session};
+pub use session::{Action, Route, Session, WorkshopView};

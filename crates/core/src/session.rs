@@ -42,8 +42,23 @@ pub enum Route {
         /// The later one.
         after: String,
     },
+    /// The workshop: the facilitator's controls, the projector, or merging participants.
+    Workshop(WorkshopView),
     /// A fragment that names no page.
     NotFound(String),
+}
+
+/// The workshop's views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkshopView {
+    /// The facilitator's controls, notes and "next up".
+    Presenter,
+    /// The room's view in the same window as the controls (keys still work).
+    Present,
+    /// The room's view in a window of its own, following the presenter's.
+    Projector,
+    /// Merging participants' answers from links and files.
+    Merge,
 }
 
 impl Route {
@@ -58,6 +73,10 @@ impl Route {
             "/check" => Route::Check,
             "/results" => Route::Results,
             "/assessments" => Route::Assessments,
+            "/workshop" => Route::Workshop(WorkshopView::Presenter),
+            "/workshop/present" => Route::Workshop(WorkshopView::Present),
+            "/workshop/projector" => Route::Workshop(WorkshopView::Projector),
+            "/workshop/merge" => Route::Workshop(WorkshopView::Merge),
             "/import" => Route::Import,
             "/compare" => {
                 let (mut before, mut after) = (String::new(), String::new());
@@ -97,6 +116,10 @@ impl Route {
             Route::Check => "#/check".to_owned(),
             Route::Results => "#/results".to_owned(),
             Route::Assessments => "#/assessments".to_owned(),
+            Route::Workshop(WorkshopView::Presenter) => "#/workshop".to_owned(),
+            Route::Workshop(WorkshopView::Present) => "#/workshop/present".to_owned(),
+            Route::Workshop(WorkshopView::Projector) => "#/workshop/projector".to_owned(),
+            Route::Workshop(WorkshopView::Merge) => "#/workshop/merge".to_owned(),
             Route::Import => "#/import".to_owned(),
             Route::Share(payload) => format!("#/share/{payload}"),
             Route::Compare { before, after } => match (before.is_empty(), after.is_empty()) {

@@ -221,6 +221,13 @@ pub struct ProfileChart {
     pub cut_text: String,
 }
 
+impl ProfileChart {
+    /// Where a maturity and a readiness percent fall on the chart.
+    pub fn position(&self, maturity: Ratio, readiness: Ratio) -> (f64, f64) {
+        (self.left + maturity.to_f64() / 100.0 * self.side, self.top + (1.0 - readiness.to_f64() / 100.0) * self.side)
+    }
+}
+
 /// The size of the profile chart's coordinate space.
 pub const PROFILE_SIZE: f64 = 480.0;
 
