@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { COMPRESSIBLE, TYPES } from './mime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
@@ -16,18 +17,6 @@ const host = process.env.HOST ?? '127.0.0.1';
 // Only these may be served: the page, host pages and styles, the built app, the content files.
 const PUBLIC = ['index.html', 'www/', 'pkg/', 'content/'];
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.toml': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.txt': 'text/plain; charset=utf-8',
-};
 // Headers particular to one file: the strict-CSP demo page is served with the policy a cautious
 // council would set, so the tests show the widget runs under it.
 const PAGE_HEADERS = {
@@ -36,7 +25,6 @@ const PAGE_HEADERS = {
   },
 };
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.toml', '.svg', '.txt']);
 
 const compressed = new Map();
 
