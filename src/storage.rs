@@ -62,6 +62,15 @@ pub fn remove(key: &str) {
     }
 }
 
+/// The revision number an envelope's text records, read without decoding the rest: the
+/// envelope is written with `revision` before `data`, so this is a short scan.
+pub fn revision_of(text: &str) -> Option<u64> {
+    let head = &text[..text.find("\"data\"").unwrap_or(text.len())];
+    let start = head.find("\"revision\":")? + "\"revision\":".len();
+    let digits: String = head[start..].trim_start().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
 /// The revision stored under `key`, if an envelope is there.
 pub fn stored_revision(framework: &Framework, key: &str) -> Option<(Assessment, u64)> {
     let raw = raw(key)?;
@@ -152,7 +161,9 @@ pub fn use_autosave(state: &AppHandle, enabled: bool) {
         if !enabled {
             return;
         }
-        if !fresh && let Some((theirs, revision)) = stored_revision(&framework, key).filter(|(_, revision)| *revision > saved.revision) {
+        // Only when the stored revision is newer is the whole entry read, to show the choice.
+        let newer = !fresh && raw(key).and_then(|text| revision_of(&text)).is_some_and(|revision| revision > saved.revision);
+        if newer && let Some((theirs, revision)) = stored_revision(&framework, key) {
             dispatcher.dispatch(Msg::Conflict(Some(Conflict { theirs, revision })));
             return;
         }
@@ -224,4 +235,16 @@ pub fn use_other_tabs(state: &AppHandle) {
         });
         move || drop(listener)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::revision_of;
+
+    #[test]
+    fn the_revision_is_read_from_the_head_of_the_envelope() {
+        assert_eq!(revision_of(r#"{"version":2,"saved_at":"2026-11-22T10:00:00Z","revision":12,"data":{"title":"\"revision\":99"}}"#), Some(12));
+        assert_eq!(revision_of(r#"{"version":2,"data":{"revision":99}}"#), None, "a revision inside the data does not count");
+        assert_eq!(revision_of("not json"), None);
+    }
 }
