@@ -6,6 +6,7 @@ use std::io::{Read, Write};
 
 use readiness_core::aggregate::{self, Aggregate, CHOICES, LEVELS, Participant};
 use readiness_core::framework::ItemKind;
+use readiness_core::codec::csv::row;
 use readiness_core::{Assessment, Framework, Rating, Ratio, Value, view};
 use serde_json::{Map, Value as Json, json};
 
@@ -212,29 +213,9 @@ fn room_csv(framework: &Framework, room: &Room) -> String {
     out
 }
 
-/// One CSV record as `readiness csv` writes them: RFC 4180 quoting, CRLF, and a `'` before a
-/// cell a spreadsheet could take for a formula (first character `=`, `+`, `-`, `@`, tab or
-/// carriage return).
-fn row(out: &mut String, cells: &[&str]) {
-    for (position, cell) in cells.iter().enumerate() {
-        if position > 0 {
-            out.push(',');
-        }
-        let guarded = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { (*cell).to_owned() };
-        if guarded.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            out.push_str(&guarded.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&guarded);
-        }
-    }
-    out.push_str("\r\n");
-}
-
 #[cfg(test)]
 mod tests {
-    use super::row;
+    use readiness_core::codec::csv::row;
 
     #[test]
     fn cells_are_quoted_and_guarded_as_readiness_csv_does() {

@@ -52,7 +52,10 @@ pub(crate) fn words(framework: &Framework, scale: Option<&Scale>, value: &Value)
     }
 }
 
-fn row(out: &mut String, cells: &[&str]) {
+/// Appends one CSV record: RFC 4180 quoting, CRLF, and a `'` before a cell a spreadsheet could
+/// take for a formula (first character `=`, `+`, `-`, `@`, tab or carriage return). Every CSV
+/// this project writes goes through here.
+pub fn row(out: &mut String, cells: &[&str]) {
     for (position, cell) in cells.iter().enumerate() {
         if position > 0 {
             out.push(',');
