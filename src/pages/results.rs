@@ -151,7 +151,8 @@ fn ShareLink() -> Html {
         Callback::from(move |_| {
             let location = gloo::utils::window().location();
             let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-            link.set(Some(format!("{base}#/share/{}", readiness_core::codec::share::encode(&state.framework, &state.session.assessment))));
+            let payload = readiness_core::codec::share::encode(&state.framework, &state.session.assessment);
+            link.set(Some(format!("{base}{}", readiness_core::Route::Share(payload).to_fragment())));
             copied.set(None);
         })
     };

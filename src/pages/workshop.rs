@@ -406,18 +406,11 @@ struct WorkshopStateProps {
 #[component]
 fn Disagreement(props: &WorkshopStateProps) -> Html {
     let framework = crate::state::use_framework();
-    let mut ranked: Vec<(usize, readiness_core::Ratio, u32, String)> = workshop::running_order(&framework)
+    let summaries = props.workshop.summaries(&framework);
+    let top: Vec<(usize, String)> = aggregate::rank_by_spread(&summaries, 5)
         .into_iter()
-        .filter_map(|item| {
-            let counts = props.workshop.counts(&framework, item);
-            let summary = aggregate::summarise(&workshop::tally(&counts));
-            let spread = summary.spread.filter(|spread| spread.numerator() > 0)?;
-            Some((item, spread, counts.iter().sum(), workshop::spread_text(summary.spread)))
-        })
+        .filter_map(|item| summaries.iter().find(|entry| entry.item == item).map(|entry| (item, workshop::spread_text(entry.summary.spread))))
         .collect();
-    // Most spread first; then more hands; then the running order.
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
-    let top: Vec<(usize, String)> = ranked.into_iter().take(5).map(|(item, _, _, text)| (item, text)).collect();
     if top.is_empty() {
         return Html::default();
     }
@@ -549,8 +542,8 @@ fn Merge() -> Html {
             let mut found: Vec<(String, Assessment)> = Vec::new();
             let mut trouble = Vec::new();
             for (line, link) in text.lines().map(str::trim).enumerate().filter(|(_, link)| !link.is_empty()) {
-                let payload = link.rsplit_once("#/share/").map_or(link, |(_, payload)| payload);
-                match readiness_core::codec::share::decode(payload, &state.framework) {
+                // The decoder takes a whole link as well as its payload.
+                match readiness_core::codec::share::decode(link, &state.framework) {
                     Ok(assessment) => found.push((format!("Link {}", line + 1), assessment)),
                     Err(errors) => {
                         trouble.push(format!("Link on line {}: {}", line + 1, errors.iter().map(|error| error.message.clone()).collect::<Vec<_>>().join("; ")))

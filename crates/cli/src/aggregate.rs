@@ -5,8 +5,8 @@
 use std::io::{Read, Write};
 
 use readiness_core::aggregate::{self, Aggregate, CHOICES, LEVELS, Participant};
-use readiness_core::framework::ItemKind;
 use readiness_core::codec::csv::row;
+use readiness_core::framework::ItemKind;
 use readiness_core::{Assessment, Framework, Rating, Ratio, Value, view};
 use serde_json::{Map, Value as Json, json};
 

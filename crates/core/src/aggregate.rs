@@ -309,8 +309,14 @@ pub fn merged_answer(item: &Item, summary: &ItemSummary, room: u32) -> Option<An
 /// the largest spread first, then the item more people answered, then framework order. Only
 /// items with a spread above 0 are named.
 pub fn most_disagreement(aggregate: &Aggregate, n: usize) -> Vec<usize> {
+    rank_by_spread(&aggregate.items, n)
+}
+
+/// The ranking behind [`most_disagreement`], for any per-item summaries (a workshop's tallies as
+/// well as participants' answers).
+pub fn rank_by_spread(items: &[ItemAggregate], n: usize) -> Vec<usize> {
     let zero = Ratio::whole(0);
-    let mut found: Vec<&ItemAggregate> = aggregate.items.iter().filter(|item| item.summary.spread.is_some_and(|spread| spread > zero)).collect();
+    let mut found: Vec<&ItemAggregate> = items.iter().filter(|item| item.summary.spread.is_some_and(|spread| spread > zero)).collect();
     crate::sort::sort_by(&mut found, |a, b| b.summary.spread.cmp(&a.summary.spread).then(b.summary.n.cmp(&a.summary.n)).then(a.item.cmp(&b.item)));
     found.into_iter().take(n).map(|item| item.item).collect()
 }

@@ -166,6 +166,16 @@ impl Workshop {
     }
 }
 
+impl Workshop {
+    /// Each scored item's recorded hands, summed up: distribution, median and spread.
+    pub fn summaries(&self, framework: &Framework) -> Vec<crate::aggregate::ItemAggregate> {
+        running_order(framework)
+            .into_iter()
+            .map(|item| crate::aggregate::ItemAggregate { item, summary: crate::aggregate::summarise(&tally(&self.counts(framework, item))) })
+            .collect()
+    }
+}
+
 /// Hands per option (not sure last) as the aggregate's tally.
 pub fn tally(counts: &[u32]) -> crate::aggregate::Tally {
     let (not_sure, counts) = counts.split_last().map_or((0, &[][..]), |(last, rest)| (*last, rest));
