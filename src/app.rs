@@ -161,7 +161,10 @@ fn recover_orphans(library: &mut Library, namespace: &str, framework: &Framework
         if id.is_empty() || id.contains(':') || library.assessments.iter().chain(&library.deleted).any(|entry| entry.id == id) {
             continue;
         }
-        let title = storage::stored_revision(framework, &key).map(|(assessment, _)| assessment.title).unwrap_or_default();
+        let title = match storage::load(framework, &key) {
+            Loaded::Found(assessment, _) => assessment.title,
+            _ => String::new(),
+        };
         library.assessments.push(Entry { id: id.to_owned(), title, created: now.to_owned(), deleted: None });
     }
 }

@@ -91,7 +91,9 @@ pub struct AppState {
     pub namespace: Rc<str>,
     /// The saved assessments.
     pub library: Library,
-    /// The id of the open assessment.
+    /// The id of the open assessment. Usually `library.current`, but it changes only when an
+    /// assessment is opened: deleting the open one moves the library's choice at once, and
+    /// autosave must go on writing to the old key until the next one is open.
     pub current: String,
     /// The stored copy the open assessment is based on.
     pub baseline: Baseline,

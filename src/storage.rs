@@ -71,12 +71,6 @@ pub fn revision_of(text: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
-/// The revision stored under `key`, if an envelope is there.
-pub fn stored_revision(framework: &Framework, key: &str) -> Option<(Assessment, u64)> {
-    let raw = raw(key)?;
-    stored::decode(&raw, framework).ok().map(|found| (found.assessment, found.revision))
-}
-
 fn local_storage() -> Result<web_sys::Storage, String> {
     match gloo::utils::window().local_storage() {
         Ok(Some(storage)) => Ok(storage),
@@ -163,7 +157,7 @@ pub fn use_autosave(state: &AppHandle, enabled: bool) {
         }
         // Only when the stored revision is newer is the whole entry read, to show the choice.
         let newer = !fresh && raw(key).and_then(|text| revision_of(&text)).is_some_and(|revision| revision > saved.revision);
-        if newer && let Some((theirs, revision)) = stored_revision(&framework, key) {
+        if newer && let Loaded::Found(theirs, revision) = load(&framework, key) {
             dispatcher.dispatch(Msg::Conflict(Some(Conflict { theirs, revision })));
             return;
         }

@@ -175,13 +175,21 @@ pub fn Footer() -> Html {
 /// Downloads the current answers as an export file.
 #[hook]
 pub fn use_download_answers() -> Callback<MouseEvent> {
+    use_download_as("json", "application/json", export::encode)
+}
+
+/// Downloads the open assessment in a format `make` writes, named from its title and date.
+#[hook]
+pub fn use_download_as(
+    extension: &'static str,
+    mime: &'static str,
+    make: fn(&readiness_core::Framework, &readiness_core::Assessment) -> String,
+) -> Callback<MouseEvent> {
     let state = use_app();
     Callback::from(move |_| {
-        let framework = &state.framework;
         let assessment = &state.session.assessment;
-        let text = export::encode(framework, assessment);
-        let name = download::file_name(&assessment.title, assessment.updated.as_deref().unwrap_or_default(), "json");
-        if let Err(message) = download::download(&name, "application/json", &text) {
+        let name = download::file_name(&assessment.title, assessment.updated.as_deref().unwrap_or_default(), extension);
+        if let Err(message) = download::download(&name, mime, &make(&state.framework, assessment)) {
             gloo::dialogs::alert(&message);
         }
     })

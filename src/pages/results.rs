@@ -7,8 +7,7 @@ use readiness_core::view::{self, ItemLine, ResultsView};
 use yew::prelude::*;
 
 use crate::components::charts::{DomainBars, ProfileQuadrants, RadarChart};
-use crate::components::download;
-use crate::components::layout::use_download_answers;
+use crate::components::layout::{use_download_answers, use_download_as};
 use crate::components::print::PrintReport;
 use crate::state::{use_app, use_framework};
 
@@ -24,21 +23,8 @@ pub fn ResultsPage() -> Html {
     });
     let results = &view.results;
     let title = state.session.assessment.title.clone();
-    let file = {
-        let state = state.clone();
-        move |extension: &'static str, mime: &'static str, make: fn(&readiness_core::Framework, &readiness_core::Assessment) -> String| {
-            let state = state.clone();
-            Callback::from(move |_: MouseEvent| {
-                let assessment = &state.session.assessment;
-                let name = download::file_name(&assessment.title, assessment.updated.as_deref().unwrap_or_default(), extension);
-                if let Err(message) = download::download(&name, mime, &make(&state.framework, assessment)) {
-                    gloo::dialogs::alert(&message);
-                }
-            })
-        }
-    };
-    let csv = file("csv", "text/csv;charset=utf-8", readiness_core::codec::csv::encode);
-    let markdown = file("md", "text/markdown;charset=utf-8", readiness_core::codec::markdown::report);
+    let csv = use_download_as("csv", "text/csv;charset=utf-8", readiness_core::codec::csv::encode);
+    let markdown = use_download_as("md", "text/markdown;charset=utf-8", readiness_core::codec::markdown::report);
     html! {
         <>
         <PrintReport view={view.clone()} />
