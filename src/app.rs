@@ -26,6 +26,10 @@ pub struct Start {
     /// The host element when the app is an embedded widget: it keeps its route in memory and
     /// sends events from this element.
     pub host: Option<web_sys::Element>,
+    /// The page's functions for the hand-over to the full build (see [`crate::handover`]).
+    pub shell: Option<wasm_bindgen::JsValue>,
+    /// Whether the first-load build handed this app over: its first page is a page change.
+    pub handed_over: bool,
 }
 
 impl Start {
@@ -144,7 +148,23 @@ impl Start {
             participants: Rc::default(),
             workshop: true,
         };
-        Start { state, can_write, host }
+        Start { state, can_write, host, shell: None, handed_over: false }
+    }
+
+    /// Takes over from the first-load build: its page, and its answers when they differ from
+    /// the stored ones (they could not be saved there), to be written at once.
+    pub fn take_over(&mut self, handed: crate::handover::Handover) {
+        let state = &mut self.state;
+        state.session.route = handed.route;
+        if matches!(state.notice, Some(Notice::Restored { .. })) {
+            // The first-load build has said so already.
+            state.notice = None;
+        }
+        if handed.id == state.current && handed.assessment != state.session.assessment {
+            state.session.assessment = handed.assessment;
+            state.baseline.write = self.can_write;
+        }
+        self.handed_over = true;
     }
 }
 
@@ -197,7 +217,7 @@ pub fn App(props: &AppProps) -> Html {
         let on_route = Callback::from(move |route: Route| dispatcher.dispatch(Msg::Do(Action::Go(route))));
         crate::route::use_route_sync(state.session.route.clone(), on_route, !embedded);
     }
-    use_widget_events(host, &state);
+    use_build_hooks(host, &state, props.start.shell.clone());
     // A widget keeps its route in memory: links to app pages change the route, not the URL.
     let onclick = {
         let dispatcher = dispatcher.clone();
@@ -219,7 +239,7 @@ pub fn App(props: &AppProps) -> Html {
     storage::use_autosave(&state, props.start.can_write);
     storage::use_library_save(&state, props.start.can_write);
     storage::use_other_tabs(&state);
-    use_page_focus(&state.session, &framework, root.clone(), embedded);
+    use_page_focus(&state.session, &framework, root.clone(), embedded, props.start.handed_over);
 
     let page = match &state.session.route {
         Route::Start => html! { <pages::start::StartPage /> },
@@ -229,14 +249,24 @@ pub fn App(props: &AppProps) -> Html {
             None => html! { <pages::not_found::NotFound /> },
         },
         Route::Check => html! { <pages::check::CheckPage /> },
-        Route::Results => html! { <pages::results::ResultsPage /> },
-        Route::Assessments => html! { <pages::assessments::AssessmentsPage /> },
-        Route::Import => html! { <pages::import::ImportPage /> },
-        Route::Share(payload) => html! { <pages::share::SharePage payload={payload.clone()} /> },
-        Route::Compare { before, after } => html! { <pages::compare::ComparePage before={before.clone()} after={after.clone()} /> },
-        Route::Workshop(view) if state.workshop => html! { <pages::workshop::WorkshopPage view={*view} /> },
-        Route::Workshop(_) => html! { <pages::not_found::NotFound /> },
         Route::NotFound(_) => html! { <pages::not_found::NotFound /> },
+        #[cfg(feature = "full")]
+        Route::Results => html! { <pages::results::ResultsPage /> },
+        #[cfg(feature = "full")]
+        Route::Assessments => html! { <pages::assessments::AssessmentsPage /> },
+        #[cfg(feature = "full")]
+        Route::Import => html! { <pages::import::ImportPage /> },
+        #[cfg(feature = "full")]
+        Route::Share(payload) => html! { <pages::share::SharePage payload={payload.clone()} /> },
+        #[cfg(feature = "full")]
+        Route::Compare { before, after } => html! { <pages::compare::ComparePage before={before.clone()} after={after.clone()} /> },
+        #[cfg(feature = "full")]
+        Route::Workshop(view) if state.workshop => html! { <pages::workshop::WorkshopPage view={*view} /> },
+        #[cfg(feature = "full")]
+        Route::Workshop(_) => html! { <pages::not_found::NotFound /> },
+        // The first-load build hands every other page over to the full build.
+        #[cfg(not(feature = "full"))]
+        _ => html! { <pages::opening::Opening shell={props.start.shell.clone()} /> },
     };
 
     html! {
@@ -270,6 +300,22 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// The full build sends a widget's events; the first-load build fetches the full one after the
+/// user's first move.
+#[cfg(feature = "full")]
+#[hook]
+fn use_build_hooks(host: Option<web_sys::Element>, state: &crate::state::AppHandle, _shell: Option<wasm_bindgen::JsValue>) {
+    use_widget_events(host, state);
+}
+
+/// The full build sends a widget's events; the first-load build fetches the full one after the
+/// user's first move.
+#[cfg(not(feature = "full"))]
+#[hook]
+fn use_build_hooks(_host: Option<web_sys::Element>, state: &crate::state::AppHandle, shell: Option<wasm_bindgen::JsValue>) {
+    crate::pages::opening::use_prefetch(&state.session.route, shell);
+}
+
 /// The document title for a page.
 fn page_title(session: &Session, framework: &Framework) -> String {
     let page = match &session.route {
@@ -295,8 +341,9 @@ fn page_title(session: &Session, framework: &Framework) -> String {
 /// that screen reader and keyboard users start at the top of the new page, as after a full page
 /// load; after "Save and continue" finds errors, focuses the error summary. Sets the title too.
 #[hook]
-fn use_page_focus(session: &Session, framework: &Rc<Framework>, root: NodeRef, embedded: bool) {
-    let first = use_mut_ref(|| true);
+fn use_page_focus(session: &Session, framework: &Rc<Framework>, root: NodeRef, embedded: bool, handed_over: bool) {
+    // After a hand-over the first page is a page change, as it was in the first-load build.
+    let first = use_mut_ref(|| !handed_over);
     let title = page_title(session, framework);
     let errors = session.errors.clone();
     use_effect_with((session.route.clone(), errors, title), move |(route, errors, title)| {
@@ -333,6 +380,7 @@ fn use_page_focus(session: &Session, framework: &Rc<Framework>, root: NodeRef, e
     });
 }
 
+#[cfg(feature = "full")]
 /// A widget's events: `readiness-ready` once mounted, `readiness-change` with the results after
 /// every change of answers, `readiness-complete` with them when the results page is reached.
 #[hook]

@@ -6,7 +6,9 @@ pub mod actions;
 pub mod app;
 pub mod components;
 pub mod dom;
+#[cfg(feature = "full")]
 pub mod embed;
+pub mod handover;
 pub mod pages;
 pub mod route;
 pub mod state;
@@ -17,17 +19,41 @@ use std::rc::Rc;
 use readiness_core::Framework;
 use wasm_bindgen::prelude::*;
 
-/// Mounts the app into `root` (the element with id `app` when none is given).
+/// Mounts the app into `root` (the element with id `app` when none is given). `shell` holds
+/// the page's functions for the hand-over between the first-load and the full build, and, for
+/// the full build, the first-load build's hand-over (see [`handover`]).
 #[wasm_bindgen]
-pub fn start(root: Option<web_sys::Element>) -> Result<(), JsValue> {
+pub fn start(root: Option<web_sys::Element>, shell: JsValue) -> Result<Mounted, JsValue> {
     let root = match root {
         Some(root) => root,
         None => gloo::utils::document().get_element_by_id("app").ok_or_else(|| JsValue::from_str("readiness: no element with id 'app' to mount into"))?,
     };
     root.set_text_content(None);
-    let start = app::Start::read(Framework::bundled(), app::NAMESPACE);
-    yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { start: Rc::new(start) }).render();
-    Ok(())
+    let framework = Framework::bundled();
+    let handed = handover::Handover::from_js(&js_sys::Reflect::get(&shell, &"handover".into()).unwrap_or(JsValue::UNDEFINED), &framework);
+    let mut start = app::Start::read(framework, app::NAMESPACE);
+    if let Some(handed) = handed {
+        start.take_over(handed);
+    }
+    start.shell = (!shell.is_undefined() && !shell.is_null()).then_some(shell);
+    let app = yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { start: Rc::new(start) }).render();
+    Ok(Mounted { app: Some(app) })
+}
+
+/// The mounted standalone app.
+#[wasm_bindgen]
+pub struct Mounted {
+    app: Option<yew::AppHandle<app::App>>,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Removes the app (the page's boot script does this before the full build takes over).
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
 }
 
 /// The current time as an RFC 3339 UTC timestamp, for the actions that record when answers changed.

@@ -26,7 +26,7 @@ async fn render(assessment: Assessment, route: Route, errors: Vec<FieldError>) -
     session.assessment = assessment;
     session.route = route;
     session.errors = errors;
-    let start = Start { state: AppState::with_session(framework, session, "test"), can_write: true, host: None };
+    let start = Start { state: AppState::with_session(framework, session, "test"), can_write: true, host: None, shell: None, handed_over: false };
     LocalServerRenderer::<App>::with_props(AppProps { start: Rc::new(start) }).hydratable(false).render().await
 }
 

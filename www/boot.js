@@ -1,5 +1,45 @@
-// Starts the standalone app: loads the WebAssembly module and mounts the app into #app.
-import init, { start } from '../pkg/readiness.js';
+// Starts the standalone app. The page first loads the small first-load build
+// (pkg/readiness_lite.*: start page, task list, questions, check answers). The full build
+// (pkg/readiness.*) is loaded when a page only it has is opened, and fetched in the background
+// after the user's first move, so that opening such a page seldom waits. src/handover.rs
+// describes the hand-over; the `shell` below is the page's side of it.
+const root = document.getElementById('app');
+const url = (name) => new URL(`../pkg/${name}`, import.meta.url);
 
-await init({ module_or_path: new URL('../pkg/readiness_bg.wasm', import.meta.url) });
-start(document.getElementById('app'));
+// The pages the first-load build does not have (the routes under `cfg(feature = "full")` in
+// src/app.rs), by URL fragment as the core's Route::parse reads them. A fragment sent the wrong
+// way still works: the first-load build hands it over, and the full build has every page.
+const FULL_ONLY = /^#\/(results|assessments|import|compare|share\/|workshop)(?=$|[/?])/;
+
+let full = null;
+function loadFull() {
+  full ??= import(url('readiness.js')).then(async (module) => {
+    await module.default({ module_or_path: url('readiness_bg.wasm') });
+    return module;
+  });
+  // A failed load can be tried again.
+  full.catch(() => {
+    full = null;
+  });
+  return full;
+}
+
+let app = null;
+const shell = {
+  prefetch() {
+    loadFull().catch(() => {});
+  },
+  async upgrade(detail) {
+    const module = await loadFull();
+    app.destroy();
+    app = module.start(root, { handover: detail });
+  },
+};
+
+if (FULL_ONLY.test(location.hash)) {
+  app = (await loadFull()).start(root, {});
+} else {
+  const lite = await import(url('readiness_lite.js'));
+  await lite.default({ module_or_path: url('readiness_lite_bg.wasm') });
+  app = lite.start(root, shell);
+}

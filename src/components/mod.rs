@@ -1,6 +1,7 @@
 //! Components shared by the pages: layout, questions, charts, the error summary and downloads.
 
 pub mod charts;
+#[cfg(feature = "full")]
 pub mod compare;
 pub mod download;
 pub mod error_summary;

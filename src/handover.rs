@@ -1,0 +1,62 @@
+//! The first-load module and the full module. The standalone page first loads a small build
+//! (the `full` feature off: start page, task list, questions, check answers). The first time it
+//! is asked for any other page it hands over to the full build: it passes the open assessment
+//! (so answers that could not be saved are not lost) and the page to open, and the page's boot
+//! script replaces one app with the other in the same element. After the user's first move
+//! inside the app, the small build asks the page to fetch the full one in the background, so
+//! the hand-over seldom waits on the network.
+//!
+//! The page's boot script passes the small build a `shell` object with two functions:
+//! `prefetch()` and `upgrade(detail) -> Promise`, where `detail` is `{route, id, answers}`
+//! (`answers` in the stored envelope's form). The full build's `start` takes the same
+//! `detail` back as `shell.handover`.
+
+use readiness_core::codec::stored;
+use readiness_core::{Assessment, Framework, Route};
+
+/// What the small build hands the full one: the open assessment and the page to open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handover {
+    /// The page to open.
+    pub route: Route,
+    /// The open assessment's id in the library.
+    pub id: String,
+    /// The answers, as they were in memory (saved or not).
+    pub assessment: Assessment,
+}
+
+fn get(object: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(object, &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+}
+
+impl Handover {
+    /// The detail object for the page's boot script.
+    pub fn to_js(&self, framework: &Framework) -> wasm_bindgen::JsValue {
+        let detail = js_sys::Object::new();
+        let set = |key: &str, value: wasm_bindgen::JsValue| {
+            let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
+        };
+        set("route", self.route.to_fragment().into());
+        set("id", self.id.as_str().into());
+        set("answers", stored::encode(framework, &self.assessment, &crate::now(), 0).into());
+        detail.into()
+    }
+
+    /// Reads the detail back (in the full build); `None` when it is missing or not readable.
+    pub fn from_js(detail: &wasm_bindgen::JsValue, framework: &Framework) -> Option<Handover> {
+        if !detail.is_object() {
+            return None;
+        }
+        let route = Route::parse(&get(detail, "route").as_string()?);
+        let id = get(detail, "id").as_string()?;
+        let found = stored::decode(&get(detail, "answers").as_string()?, framework).ok()?;
+        Some(Handover { route, id, assessment: found.assessment })
+    }
+}
+
+/// Calls `shell[name](argument)` if the shell has such a function, returning its result.
+pub fn call(shell: &wasm_bindgen::JsValue, name: &str, argument: &wasm_bindgen::JsValue) -> Option<wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let function = get(shell, name).dyn_into::<js_sys::Function>().ok()?;
+    function.call1(shell, argument).ok()
+}

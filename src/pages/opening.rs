@@ -1,0 +1,77 @@
+//! In the first-load build, the page shown while the full build takes over (see
+//! [`crate::handover`]), and the background fetch of the full build after the user's first move.
+
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::handover::{Handover, call};
+use crate::state::use_app;
+
+/// Properties of [`Opening`].
+#[derive(Properties, PartialEq)]
+pub struct OpeningProps {
+    /// The page's hand-over functions, if it gave any.
+    pub shell: Option<JsValue>,
+}
+
+/// Says the page is opening while the page's boot script loads the full build; says why if it
+/// cannot, with a way to try again and a way back.
+#[component]
+pub fn Opening(props: &OpeningProps) -> Html {
+    let state = use_app();
+    let failed = use_state(|| None::<String>);
+    let attempt = use_state(|| 0_u32);
+    {
+        let failed = failed.clone();
+        let shell = props.shell.clone();
+        let framework = state.framework.clone();
+        let handover = Handover { route: state.session.route.clone(), id: state.current.clone(), assessment: state.session.assessment.clone() };
+        use_effect_with((handover.route.clone(), *attempt), move |_| {
+            failed.set(None);
+            let Some(promise) = shell.as_ref().and_then(|shell| call(shell, "upgrade", &handover.to_js(&framework))) else {
+                failed.set(Some("this page has not been given the rest of the app".to_owned()));
+                return;
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(error) = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await {
+                    let reason = js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|message| message.as_string());
+                    failed.set(Some(reason.unwrap_or_else(|| "it could not be loaded".to_owned())));
+                }
+            });
+        });
+    }
+    let retry = Callback::from(move |_| attempt.set(*attempt + 1));
+    match (*failed).clone() {
+        None => html! {
+            <>
+                <h1 class="rc-heading-l" tabindex="-1">{ "Opening the page" }</h1>
+                <p class="rc-body" role="status">{ "Loading the rest of the app…" }</p>
+            </>
+        },
+        Some(reason) => html! {
+            <>
+                <h1 class="rc-heading-l" tabindex="-1">{ "This page could not be opened" }</h1>
+                <p class="rc-body" role="alert">{ format!("The rest of the app did not load: {reason}. Your answers are safe in this browser. Check your connection and try again.") }</p>
+                <div class="rc-button-group">
+                    <button type="button" class="rc-button" onclick={retry}>{ "Try again" }</button>
+                    <a class="rc-link" href="#/tasks">{ "Go back to your assessment" }</a>
+                </div>
+            </>
+        },
+    }
+}
+
+/// After the first change of page, asks the page to fetch the full build in the background.
+#[hook]
+pub fn use_prefetch(route: &readiness_core::Route, shell: Option<JsValue>) {
+    let first = use_mut_ref(|| Some(route.clone()));
+    use_effect_with(route.clone(), move |route| {
+        let mut first = first.borrow_mut();
+        if first.as_ref().is_some_and(|start| start != route) {
+            *first = None;
+            if let Some(shell) = shell {
+                call(&shell, "prefetch", &JsValue::UNDEFINED);
+            }
+        }
+    });
+}
