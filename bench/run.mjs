@@ -65,7 +65,7 @@ const target = (name) => (name === 'baseline' ? BASELINE : PAGES[name]);
 // ---------------------------------------------------------------------------------------------
 // The app must be built
 
-const APP_FILES = ['pkg/readiness.js', 'pkg/readiness_bg.wasm'];
+const APP_FILES = ['pkg/readiness_lite.js', 'pkg/readiness_lite_bg.wasm', 'pkg/readiness.js', 'pkg/readiness_bg.wasm'];
 function ensureBuilt() {
   const missing = APP_FILES.some((file) => !fs.existsSync(path.join(root, file)));
   if (missing || args.includes('--build')) {

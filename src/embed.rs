@@ -11,11 +11,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::app::{App, AppProps, Start};
 
-fn to_json(value: &JsValue) -> serde_json::Value {
+fn to_json(value: &JsValue) -> readiness_core::json::Value {
     if value.is_undefined() || value.is_null() {
-        return serde_json::Value::Null;
+        return readiness_core::json::Value::Null;
     }
-    js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string()).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or(serde_json::Value::Null)
+    js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string()).and_then(|text| readiness_core::json::parse(&text).ok()).unwrap_or_default()
 }
 
 fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {

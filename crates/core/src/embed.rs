@@ -3,7 +3,7 @@
 //! nests (`{"theme": {"brand": "#005ea5"}}`). Attributes win. Every value a stylesheet will
 //! carry is checked here, so no option can inject CSS.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::problem::{Problem, quote};
 use crate::reader::Reader;
@@ -244,7 +244,13 @@ fn check(reader: &mut Reader, path: &str, text: &str, kind: Kind) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::json as serde_json_value;
+
+    macro_rules! json {
+        ($($value:tt)+) => {
+            crate::json::parse(&serde_json_value!($($value)+).to_string()).expect("serde_json writes JSON")
+        };
+    }
 
     #[test]
     fn options_and_attributes_share_one_schema_and_attributes_win() {

@@ -32,6 +32,7 @@ pub mod compare;
 pub mod embed;
 pub mod framework;
 pub mod ids;
+pub mod json;
 pub mod matching;
 pub mod problem;
 pub mod qr;

@@ -33,7 +33,12 @@ pub fn join(path: &str, key: &str) -> String {
     match (path.is_empty(), plain) {
         (true, true) => key.to_owned(),
         (false, true) => format!("{path}.{key}"),
-        (_, false) => format!("{path}[{}]", serde_json::Value::from(key)),
+        (_, false) => {
+            let mut quoted = format!("{path}[");
+            crate::codec::write_string(&mut quoted, key);
+            quoted.push(']');
+            quoted
+        }
     }
 }
 
@@ -43,14 +48,15 @@ pub fn index(path: &str, position: usize) -> String {
 }
 
 /// Describes a JSON value's type for messages ("a number", "a list").
-pub fn type_name(value: &serde_json::Value) -> &'static str {
+pub fn type_name(value: &crate::json::Value) -> &'static str {
+    use crate::json::Value;
     match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "true or false",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "text",
-        serde_json::Value::Array(_) => "a list",
-        serde_json::Value::Object(_) => "a table of fields",
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a table of fields",
     }
 }
 

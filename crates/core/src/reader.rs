@@ -2,7 +2,7 @@
 //! on, so that one pass over a bad file reports all that is wrong with it. The framework
 //! loader and the export decoder both read through it.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::problem::{self, Problem};
 
@@ -16,7 +16,7 @@ pub(crate) struct Reader {
 /// fields the reader asked for as the hint.
 pub(crate) struct Fields<'v> {
     pub path: String,
-    map: &'v Map<String, Value>,
+    map: &'v Map,
     /// Every field the reader asked for, present or not: the ones a table of this kind may have.
     known: Vec<&'static str>,
     /// The fields present and read.
@@ -103,7 +103,7 @@ impl Reader {
 
     pub fn as_whole(&mut self, path: &str, value: &Value, range: std::ops::RangeInclusive<u64>) -> Option<u64> {
         let whole = match value {
-            Value::Number(number) => number.as_u64().or_else(|| number.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 1e18).map(|f| f as u64)),
+            Value::Number(number) => number.as_whole(),
             _ => None,
         };
         match whole {
@@ -208,9 +208,13 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn tree(value: serde_json::Value) -> Value {
+        crate::json::parse(&value.to_string()).expect("serde_json writes JSON")
+    }
+
     #[test]
     fn reports_every_problem_not_just_the_first() {
-        let value = json!({"name": 3, "count": -1, "extra": true});
+        let value = tree(json!({"name": 3, "count": -1, "extra": true}));
         let mut reader = Reader::default();
         let mut fields = reader.table("thing", &value).unwrap();
         assert_eq!(reader.text(&mut fields, "name"), None);
@@ -232,9 +236,9 @@ mod tests {
     #[test]
     fn whole_numbers_written_as_floats_are_accepted() {
         let mut reader = Reader::default();
-        assert_eq!(reader.as_whole("n", &json!(2.0), 0..=4), Some(2));
-        assert_eq!(reader.as_whole("n", &json!(2.5), 0..=4), None);
-        assert_eq!(reader.as_whole("n", &json!(7), 0..=4), None);
+        assert_eq!(reader.as_whole("n", &tree(json!(2.0)), 0..=4), Some(2));
+        assert_eq!(reader.as_whole("n", &tree(json!(2.5)), 0..=4), None);
+        assert_eq!(reader.as_whole("n", &tree(json!(7)), 0..=4), None);
         assert_eq!(reader.problems[1].message, "7 is out of range: expected a whole number from 0 to 4");
     }
 }

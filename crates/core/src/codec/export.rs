@@ -12,7 +12,7 @@
 //! Decoding checks the whole file against the framework and returns every problem with its
 //! path, or an assessment that is entirely valid: never part of one.
 
-use serde_json::Value as JsonValue;
+use crate::json::Value as JsonValue;
 
 use super::Json;
 

@@ -10,18 +10,11 @@ pub mod stored;
 use crate::problem::Problem;
 
 /// Parses JSON text, turning a syntax error into a problem that says where it is.
-pub fn parse_json(text: &str) -> Result<serde_json::Value, Vec<Problem>> {
+pub fn parse_json(text: &str) -> Result<crate::json::Value, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|error| {
-        let what = match error.classify() {
-            serde_json::error::Category::Eof => "the text ends too soon: it may have been cut off".to_owned(),
-            _ => {
-                let message = error.to_string();
-                // serde_json appends " at line L column C"; we say it our own way.
-                message.split(" at line ").next().unwrap_or(&message).to_owned()
-            }
-        };
-        vec![Problem::new("", format!("not valid JSON at line {}, column {}: {what}", error.line(), error.column()))]
+    crate::json::parse(text).map_err(|error| {
+        let what = if error.eof { "the text ends too soon: it may have been cut off" } else { error.message };
+        vec![Problem::new("", format!("not valid JSON at line {}, column {}: {what}", error.line, error.column))]
     })
 }
 
@@ -85,7 +78,7 @@ impl Json<'_> {
 }
 
 /// Writes a JSON string with the escapes serde_json uses.
-fn write_string(out: &mut String, text: &str) {
+pub(crate) fn write_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::{
     Attribution, CaseStudy, Challenge, Framework, Item, ItemKind, Level, Pointer, Profile, ProfileChart, ProfileText, Role, Scale, ScaleKind, Section,

@@ -340,12 +340,11 @@ impl Framework {
             });
             vec![Problem::new("", format!("not valid TOML{}: {}", place.unwrap_or_default(), error.message().trim()))]
         })?;
-        let value = serde_json::to_value(value).map_err(|error| vec![Problem::new("", format!("cannot read this TOML: {error}"))])?;
-        load::load(&value)
+        load::load(&from_toml_value(value))
     }
 
     /// Validates a framework already parsed into a JSON value tree.
-    pub fn from_value(value: &serde_json::Value) -> Result<Framework, Vec<Problem>> {
+    pub fn from_value(value: &crate::json::Value) -> Result<Framework, Vec<Problem>> {
         load::load(value)
     }
 
@@ -424,4 +423,27 @@ impl Scale {
             _ => None,
         }
     }
+}
+
+/// A TOML value as the JSON tree the loader reads (dates and times become their text; a float
+/// keeps its text, and only whole numbers are read).
+#[cfg(feature = "toml")]
+fn from_toml_value(value: toml::Value) -> crate::json::Value {
+    use crate::json::Value;
+    match value {
+        toml::Value::String(text) => Value::String(text),
+        toml::Value::Integer(n) => number(&n.to_string()),
+        toml::Value::Float(f) => number(&f.to_string()),
+        toml::Value::Boolean(flag) => Value::Bool(flag),
+        toml::Value::Datetime(at) => Value::String(at.to_string()),
+        toml::Value::Array(list) => Value::Array(list.into_iter().map(from_toml_value).collect()),
+        toml::Value::Table(table) => Value::Object(table.into_iter().map(|(key, value)| (key, from_toml_value(value))).collect()),
+    }
+}
+
+/// A number written as `text` (Rust's own formatting of an integer or a float), as a JSON value;
+/// a float JSON cannot write (infinity, NaN) becomes its text.
+#[cfg(feature = "toml")]
+fn number(text: &str) -> crate::json::Value {
+    crate::json::parse(text).unwrap_or_else(|_| crate::json::Value::String(text.to_owned()))
 }
