@@ -83,7 +83,7 @@ pub fn mount_app(
     let framework = Options::read(&to_json(&options), &to_json(&attributes)).and_then(|options| {
         let framework = match (&options.framework, framework_text, fetch_problem) {
             (_, _, Some(problem)) => Err(vec![Problem::new("framework", problem)]),
-            (FrameworkSource::Bundled, _, _) => Ok(Framework::bundled()),
+            (FrameworkSource::Bundled, _, _) => Ok(crate::bundled_framework()),
             (FrameworkSource::Url(_), Some(text), _) => Framework::from_json(&text),
             (FrameworkSource::Url(url), None, _) => Err(vec![Problem::new("framework", format!("{url} was not fetched"))]),
             (FrameworkSource::Inline(value), _, _) => Framework::from_value(value),

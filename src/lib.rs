@@ -29,7 +29,7 @@ pub fn start(root: Option<web_sys::Element>, shell: JsValue) -> Result<Mounted, 
         None => gloo::utils::document().get_element_by_id("app").ok_or_else(|| JsValue::from_str("readiness: no element with id 'app' to mount into"))?,
     };
     root.set_text_content(None);
-    let framework = Framework::bundled();
+    let framework = bundled_framework();
     let handed = handover::Handover::from_js(&js_sys::Reflect::get(&shell, &"handover".into()).unwrap_or(JsValue::UNDEFINED), &framework);
     let mut start = app::Start::read(framework, app::NAMESPACE);
     if let Some(handed) = handed {
@@ -54,6 +54,13 @@ impl Mounted {
             app.destroy();
         }
     }
+}
+
+/// The bundled framework, from the compact form the build script wrote (see `build.rs`).
+pub fn bundled_framework() -> Framework {
+    static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/framework.bin"));
+    // The build script wrote these bytes from a framework that loaded, so they always decode.
+    readiness_core::framework::compact::decode(BYTES).unwrap_or_else(|| unreachable!("build.rs writes a framework that decodes"))
 }
 
 /// The current time as an RFC 3339 UTC timestamp, for the actions that record when answers changed.

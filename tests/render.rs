@@ -34,6 +34,12 @@ fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
 
+#[test]
+fn the_app_starts_from_the_same_framework_the_core_loads() {
+    // The app decodes the compact form its build script wrote; the core loads the JSON.
+    assert_eq!(readiness::bundled_framework(), Framework::bundled());
+}
+
 #[tokio::test]
 async fn results_show_the_worked_example() {
     let framework = Framework::bundled();

@@ -2,6 +2,7 @@
 //! case studies. Built only by [`Framework::from_json`] (or `from_toml`), which checks the whole
 //! file, so code holding a `Framework` can rely on every reference in it resolving.
 
+pub mod compact;
 mod load;
 
 pub use load::{FORMAT, MAX_WEIGHT};

@@ -1,0 +1,19 @@
+//! Loads the bundled framework with the core's full, checking loader and writes it in the
+//! core's compact form (`readiness_core::framework::compact`), so that the app starts without
+//! parsing JSON and its first-load build carries no framework loader. A framework that does not
+//! load fails the build with every problem listed.
+
+use std::{env, fs, path::PathBuf};
+
+use readiness_core::Framework;
+use readiness_core::framework::{BUNDLED_JSON, compact};
+
+fn main() {
+    println!("cargo::rerun-if-changed=content/framework.toml");
+    let framework = Framework::from_json(BUNDLED_JSON).unwrap_or_else(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        panic!("the bundled framework does not load: {}", list.join("; "))
+    });
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("framework.bin");
+    fs::write(&out, compact::encode(&framework)).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+}
