@@ -77,7 +77,7 @@ pub enum Flash {
 }
 
 /// Everything the app renders from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct AppState {
     /// The framework being answered.
     pub framework: Rc<Framework>,
@@ -107,6 +107,28 @@ pub struct AppState {
     pub participants: Rc<Vec<(String, Assessment)>>,
     /// Whether the workshop features show (a widget's host can turn them off).
     pub workshop: bool,
+}
+
+/// Yew compares the state whenever the app re-renders (the context it provides). The framework
+/// never changes while the app runs, so it is compared by pointer: compared by value it would be
+/// every string of the framework on every click.
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        let AppState { framework, session, saving, notice, namespace, library, current, baseline, conflict, flash, imported, participants, workshop } = self;
+        Rc::ptr_eq(framework, &other.framework)
+            && *session == other.session
+            && *saving == other.saving
+            && *notice == other.notice
+            && *namespace == other.namespace
+            && *library == other.library
+            && *current == other.current
+            && *baseline == other.baseline
+            && *conflict == other.conflict
+            && *flash == other.flash
+            && *imported == other.imported
+            && Rc::ptr_eq(participants, &other.participants)
+            && *workshop == other.workshop
+    }
 }
 
 impl AppState {
