@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::layout::{Footer, Header, SavingBanner, SkipLink};
 use crate::pages;
-use crate::state::{AppState, Baseline, FrameworkContext, Msg, Notice, Saving};
+use crate::state::{AppState, Baseline, Conflict, FrameworkContext, Msg, Notice, Saving};
 use crate::storage::{self, Loaded};
 
 /// The storage namespace of the standalone app.
@@ -151,8 +151,10 @@ impl Start {
         Start { state, can_write, host, shell: None, handed_over: false }
     }
 
-    /// Takes over from the first-load build: its page, and its answers when they differ from
-    /// the stored ones (they could not be saved there), to be written at once.
+    /// Takes over from the first-load build: its page, and its answers when storage does not
+    /// have them. Answers that could not be saved are written at once; answers held back while
+    /// another tab's save waited for the user's choice come with that choice again. Answers the
+    /// first-load build had saved are read from storage, which may be newer.
     pub fn take_over(&mut self, handed: crate::handover::Handover) {
         let state = &mut self.state;
         state.session.route = handed.route;
@@ -160,9 +162,13 @@ impl Start {
             // The first-load build has said so already.
             state.notice = None;
         }
-        if handed.id == state.current && handed.assessment != state.session.assessment {
-            state.session.assessment = handed.assessment;
-            state.baseline.write = self.can_write;
+        if handed.unsaved && handed.id == state.current && handed.assessment != state.session.assessment {
+            let stored = std::mem::replace(&mut state.session.assessment, handed.assessment);
+            if handed.conflict {
+                state.conflict = Some(Conflict { theirs: stored, revision: state.baseline.revision });
+            } else {
+                state.baseline.write = self.can_write;
+            }
         }
         self.handed_over = true;
     }

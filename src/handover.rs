@@ -7,8 +7,8 @@
 //! the hand-over seldom waits on the network.
 //!
 //! The page's boot script passes the small build a `shell` object with two functions:
-//! `prefetch()` and `upgrade(detail) -> Promise`, where `detail` is `{route, id, answers}`
-//! (`answers` in the stored envelope's form). The full build's `start` takes the same
+//! `prefetch()` and `upgrade(detail) -> Promise`, where `detail` is `{route, id, answers,
+//! unsaved, conflict}` (`answers` in the stored envelope's form). The full build's `start` takes the same
 //! `detail` back as `shell.handover`.
 
 use readiness_core::codec::stored;
@@ -21,8 +21,13 @@ pub struct Handover {
     pub route: Route,
     /// The open assessment's id in the library.
     pub id: String,
-    /// The answers, as they were in memory (saved or not).
+    /// The answers, as they were in memory.
     pub assessment: Assessment,
+    /// Whether they are not what is stored: saving was failing, or another tab had saved and
+    /// the user had not yet chosen whose answers to keep. Otherwise storage has them.
+    pub unsaved: bool,
+    /// Whether that choice was waiting.
+    pub conflict: bool,
 }
 
 fn get(object: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
@@ -39,6 +44,8 @@ impl Handover {
         set("route", self.route.to_fragment().into());
         set("id", self.id.as_str().into());
         set("answers", stored::encode(framework, &self.assessment, &crate::now(), 0).into());
+        set("unsaved", self.unsaved.into());
+        set("conflict", self.conflict.into());
         detail.into()
     }
 
@@ -50,7 +57,8 @@ impl Handover {
         let route = Route::parse(&get(detail, "route").as_string()?);
         let id = get(detail, "id").as_string()?;
         let found = stored::decode(&get(detail, "answers").as_string()?, framework).ok()?;
-        Some(Handover { route, id, assessment: found.assessment })
+        let flag = |key: &str| get(detail, key).as_bool().unwrap_or(false);
+        Some(Handover { route, id, assessment: found.assessment, unsaved: flag("unsaved"), conflict: flag("conflict") })
     }
 }
 

@@ -25,7 +25,13 @@ pub fn Opening(props: &OpeningProps) -> Html {
         let failed = failed.clone();
         let shell = props.shell.clone();
         let framework = state.framework.clone();
-        let handover = Handover { route: state.session.route.clone(), id: state.current.clone(), assessment: state.session.assessment.clone() };
+        let handover = Handover {
+            route: state.session.route.clone(),
+            id: state.current.clone(),
+            assessment: state.session.assessment.clone(),
+            unsaved: state.saving != crate::state::Saving::Saved || state.conflict.is_some(),
+            conflict: state.conflict.is_some(),
+        };
         use_effect_with((handover.route.clone(), *attempt), move |_| {
             failed.set(None);
             let Some(promise) = shell.as_ref().and_then(|shell| call(shell, "upgrade", &handover.to_js(&framework))) else {

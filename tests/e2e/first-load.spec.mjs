@@ -95,3 +95,38 @@ test('when the full build cannot load, the page says so, and Try again works onc
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your results' })).toBeVisible();
 });
+
+test('the hand-over never puts stale answers over a newer save, and keeps a waiting choice', async ({ context }) => {
+  const first = await context.newPage();
+  await first.goto('./#/');
+  await first.evaluate(() => localStorage.clear());
+  await first.goto('./#/section/tools-practice');
+  await first.reload();
+  await first.getByRole('radio', { name: 'Developing' }).first().check();
+
+  // Another tab saves other answers: the first-load build notices and asks.
+  const second = await context.newPage();
+  await second.goto('./#/section/tools-practice');
+  await second.getByRole('radio', { name: 'Not in place' }).first().check();
+  await expect(first.getByText('was changed in another tab or window')).toBeVisible();
+  // An edit made while the choice waits is held back, then the page changes builds.
+  await first.getByRole('radio', { name: 'Embedded' }).nth(1).check();
+  await first.evaluate(() => {
+    location.hash = '#/results';
+  });
+  await expect(first.getByRole('heading', { level: 1, name: 'Your results' })).toBeVisible();
+  // The full build asks again; nothing was written over the other tab's save meanwhile.
+  await expect(first.getByText('was changed in another tab or window')).toBeVisible();
+  const stored = await first.evaluate(() => {
+    const key = Object.keys(localStorage).find((name) => name.includes(':assessment:'));
+    return JSON.parse(localStorage.getItem(key)).data.answers;
+  });
+  expect(stored['shared-practice-theory'].value).toBe(0);
+  expect(stored['reflective-supervision']).toBeUndefined();
+  await first.getByRole('button', { name: "Keep this page's answers" }).click();
+  await first.evaluate(() => {
+    location.hash = '#/section/tools-practice';
+  });
+  await expect(first.getByRole('radio', { name: 'Developing' }).first()).toBeChecked();
+  await expect(first.getByRole('radio', { name: 'Embedded' }).nth(1)).toBeChecked();
+});
