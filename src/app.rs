@@ -254,8 +254,9 @@ pub fn App(props: &AppProps) -> Html {
             Some(section) => html! { <pages::section::SectionPage {section} /> },
             None => html! { <pages::not_found::NotFound /> },
         },
-        Route::Check => html! { <pages::check::CheckPage /> },
         Route::NotFound(_) => html! { <pages::not_found::NotFound /> },
+        #[cfg(feature = "full")]
+        Route::Check => html! { <pages::check::CheckPage /> },
         #[cfg(feature = "full")]
         Route::Results => html! { <pages::results::ResultsPage /> },
         #[cfg(feature = "full")]

@@ -1,5 +1,5 @@
 //! The first-load module and the full module. The standalone page first loads a small build
-//! (the `full` feature off: start page, task list, questions, check answers). The first time it
+//! (the `full` feature off: start page, task list and questions). The first time it
 //! is asked for any other page it hands over to the full build: it passes the open assessment
 //! (so answers that could not be saved are not lost) and the page to open, and the page's boot
 //! script replaces one app with the other in the same element. After the user's first move

@@ -1,5 +1,5 @@
 // Starts the standalone app. The page first loads the small first-load build
-// (pkg/readiness_lite.*: start page, task list, questions, check answers). The full build
+// (pkg/readiness_lite.*: start page, task list and questions). The full build
 // (pkg/readiness.*) is loaded when a page only it has is opened, and fetched in the background
 // after the user's first move, so that opening such a page seldom waits. src/handover.rs
 // describes the hand-over; the `shell` below is the page's side of it.
@@ -9,7 +9,7 @@ const url = (name) => new URL(`../pkg/${name}`, import.meta.url);
 // The pages the first-load build does not have (the routes under `cfg(feature = "full")` in
 // src/app.rs), by URL fragment as the core's Route::parse reads them. A fragment sent the wrong
 // way still works: the first-load build hands it over, and the full build has every page.
-const FULL_ONLY = /^#\/(results|assessments|import|compare|share\/|workshop)(?=$|[/?])/;
+const FULL_ONLY = /^#\/(check|results|assessments|import|compare|share\/|workshop)(?=$|[/?])/;
 
 let full = null;
 function loadFull() {

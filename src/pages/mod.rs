@@ -2,6 +2,7 @@
 
 #[cfg(feature = "full")]
 pub mod assessments;
+#[cfg(feature = "full")]
 pub mod check;
 #[cfg(feature = "full")]
 pub mod compare;

@@ -83,8 +83,8 @@ test('answers saved in the first-load build are there after the hand-over and af
 test('when the full build cannot load, the page says so, and Try again works once it can', async ({ page }) => {
   let blocked = true;
   await page.route('**/pkg/readiness_bg.wasm', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
-  await page.goto('./#/check');
-  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
+  await page.goto('./#/tasks');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your assessment' })).toBeVisible();
   await page.evaluate(() => {
     location.hash = '#/results';
   });
