@@ -8,7 +8,7 @@
 //   node bench/wasm-breakdown.mjs [file.wasm] [--top N]
 //
 // The default file is target/wasm32-unknown-unknown/release/readiness.wasm, which
-// scripts/build.sh leaves behind.
+// scripts/build.sh leaves behind: the first-load build's, since it is built last.
 
 import fs from 'node:fs';
 import path from 'node:path';

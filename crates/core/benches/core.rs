@@ -63,6 +63,11 @@ fn framework(c: &mut Criterion) {
     group.bench_function("from_json (bundled)", |b| b.iter(|| Framework::from_json(black_box(BUNDLED_JSON)).expect("valid")));
     group.throughput(Throughput::Bytes(FRAMEWORK_TOML.len() as u64));
     group.bench_function("from_toml (content/framework.toml)", |b| b.iter(|| Framework::from_toml(black_box(FRAMEWORK_TOML)).expect("valid")));
+    // What the web app does at start-up: its build script wrote the framework in this form.
+    let compact_form = readiness_core::framework::compact::encode(&Framework::bundled());
+    group.bench_function("compact::decode (bundled, as the app starts)", |b| {
+        b.iter(|| readiness_core::framework::compact::decode(black_box(&compact_form)).expect("valid"))
+    });
     group.finish();
 }
 
@@ -102,6 +107,12 @@ fn aggregate(c: &mut Criterion) {
                 }
             }
             profiles
+        })
+    });
+    group.bench_function("decode + aggregate (what `readiness aggregate` does)", |b| {
+        b.iter(|| {
+            let assessments: Vec<_> = files.iter().map(|file| export::decode(black_box(file), &framework).expect("valid")).collect();
+            readiness_core::aggregate::aggregate(&framework, &assessments)
         })
     });
     group.bench_function("load framework + decode + score", |b| {

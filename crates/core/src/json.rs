@@ -229,6 +229,7 @@ pub struct Error {
 const MAX_DEPTH: usize = 128;
 
 struct Parser<'t> {
+    source: &'t str,
     text: &'t [u8],
     at: usize,
     depth: usize,
@@ -236,7 +237,7 @@ struct Parser<'t> {
 
 /// Parses JSON text (one value, with whitespace around it).
 pub fn parse(text: &str) -> Result<Value, Error> {
-    let mut parser = Parser { text: text.as_bytes(), at: 0, depth: 0 };
+    let mut parser = Parser { source: text, text: text.as_bytes(), at: 0, depth: 0 };
     let value = parser.value()?;
     parser.skip_whitespace();
     if parser.at < parser.text.len() {
@@ -353,8 +354,7 @@ impl Parser<'_> {
             }
         }
         // The grammar above admits ASCII only, so this slice is whole characters.
-        let text = String::from_utf8_lossy(&self.text[start..self.at]).into_owned();
-        Ok(Value::Number(Number(text)))
+        Ok(Value::Number(Number(self.source[start..self.at].to_owned())))
     }
 
     /// Four hex digits (all four are read before any is checked, as serde_json does).
@@ -377,48 +377,46 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    /// A string's contents, after its opening quote.
+    /// A string's contents, after its opening quote. Runs of plain characters are copied whole:
+    /// they end at a quote, a backslash or a control character, all ASCII, so every run starts
+    /// and ends on a character boundary of the source text.
     fn string(&mut self) -> Result<String, Error> {
-        let mut out: Vec<u8> = Vec::new();
+        let mut out = String::new();
         loop {
+            let start = self.at;
+            while matches!(self.peek(), Some(byte) if byte != b'"' && byte != b'\\' && byte >= 0x20) {
+                self.at += 1;
+            }
+            out.push_str(&self.source[start..self.at]);
             let Some(byte) = self.peek() else { return Err(self.eof("EOF while parsing a string")) };
             self.at += 1;
             match byte {
-                b'"' => break,
+                b'"' => return Ok(out),
                 b'\\' => {
                     let Some(escape) = self.peek() else { return Err(self.eof("EOF while parsing a string")) };
                     self.at += 1;
-                    let plain = match escape {
-                        b'"' => b'"',
-                        b'\\' => b'\\',
-                        b'/' => b'/',
-                        b'b' => 0x08,
-                        b'f' => 0x0c,
-                        b'n' => b'\n',
-                        b'r' => b'\r',
-                        b't' => b'\t',
-                        b'u' => {
-                            let c = self.unicode_escape()?;
-                            let mut buffer = [0; 4];
-                            out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
-                            continue;
-                        }
+                    out.push(match escape {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
                         _ => {
                             self.at -= 1;
                             return Err(self.error_here("invalid escape"));
                         }
-                    };
-                    out.push(plain);
+                    });
                 }
-                0x00..=0x1f => {
+                _ => {
                     self.at -= 1;
                     return Err(self.error_here("control character (\\u0000-\\u001F) found while parsing a string"));
                 }
-                _ => out.push(byte),
             }
         }
-        // The input was a &str and escapes add whole characters, so this is valid UTF-8.
-        Ok(String::from_utf8(out).unwrap_or_default())
     }
 
     /// The character of a `\u` escape (after the `u`), joining a surrogate pair.
