@@ -3,7 +3,7 @@
 // hand-over keeps the answers (even ones that could not be saved), the page and the focus; and
 // a full build that fails to load is said so, with a way to try again.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers.mjs';
+import { expectNoAxeViolations, refuseStorageWrites } from './helpers.mjs';
 
 /** Records the paths of the app's own files the page requests. */
 function requests(page) {
@@ -43,11 +43,7 @@ test('a page only the full build has, opened directly, starts the full build at 
 
 test('the hand-over keeps unsaved answers, opens the page asked for and moves focus to it', async ({ page }) => {
   // Storage refuses every write, so the answers exist only in the first-load build's memory.
-  await page.addInitScript(() => {
-    Storage.prototype.setItem = function setItem() {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await refuseStorageWrites(page);
   await page.goto('./#/section/tools-practice');
   await page.getByRole('radio', { name: 'Developing' }).first().check();
   await expect(page.getByText('Your answers are not being saved')).toBeVisible();

@@ -18,6 +18,15 @@ export async function expectNoAxeViolations(page, screen) {
   expect(summary, `axe violations on ${screen}`).toEqual([]);
 }
 
+/** Makes local storage refuse every write, as a full or blocked store does, from the first script on. */
+export async function refuseStorageWrites(page) {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function setItem() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+}
+
 /** Records every request the page makes that is not for the app's own origin. */
 export function watchForeignRequests(page, baseURL) {
   const origin = new URL(baseURL).origin;

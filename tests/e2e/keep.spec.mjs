@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expectNoAxeViolations } from './helpers.mjs';
+import { expectNoAxeViolations, refuseStorageWrites } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const examples = path.join(here, '../../content/examples');
@@ -105,11 +105,7 @@ test('storage version 1 is migrated, and damaged storage is backed up, reported 
 });
 
 test('when storage is full the app keeps working, says so, and can still export', async ({ page }) => {
-  await page.addInitScript(() => {
-    Storage.prototype.setItem = function setItem() {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await refuseStorageWrites(page);
   await page.goto('./#/section/tools-practice');
   await page.getByRole('radio', { name: 'Developing' }).first().check();
   await expect(page.getByText('Your answers are not being saved')).toBeVisible();

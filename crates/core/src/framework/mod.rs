@@ -312,6 +312,11 @@ pub struct CaseStudy {
     pub items: Vec<usize>,
 }
 
+/// Where each id is in its list, for lookups by id.
+fn positions<K: Ord + Clone, T>(list: &[T], id: impl Fn(&T) -> &K) -> BTreeMap<K, usize> {
+    list.iter().enumerate().map(|(position, element)| (id(element).clone(), position)).collect()
+}
+
 impl Framework {
     /// The default framework, compiled in.
     pub fn bundled() -> Framework {
