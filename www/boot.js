@@ -25,14 +25,21 @@ function loadFull() {
 }
 
 let app = null;
+// The newest hand-over asked for: if the user moves on while the full build loads, it opens
+// the page they moved to, once.
+let pending = null;
 const shell = {
   prefetch() {
     loadFull().catch(() => {});
   },
   async upgrade(detail) {
+    pending = detail;
     const module = await loadFull();
+    if (pending === null) return;
+    const handover = pending;
+    pending = null;
     app.destroy();
-    app = module.start(root, { handover: detail });
+    app = module.start(root, { handover });
   },
 };
 

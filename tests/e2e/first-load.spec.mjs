@@ -126,3 +126,25 @@ test('the hand-over never puts stale answers over a newer save, and keeps a wait
   await expect(first.getByRole('radio', { name: 'Developing' }).first()).toBeChecked();
   await expect(first.getByRole('radio', { name: 'Embedded' }).nth(1)).toBeChecked();
 });
+
+test('moving on while the full build loads opens the page moved to, once', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/pkg/readiness_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./#/tasks');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your assessment' })).toBeVisible();
+  await page.evaluate(() => {
+    location.hash = '#/results';
+  });
+  await expect(page.getByRole('heading', { level: 1, name: 'Opening the page' })).toBeVisible();
+  await page.getByRole('link', { name: 'All assessments' }).click();
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your assessments' })).toBeVisible();
+  await expect(page.locator('.rc-app')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+});
