@@ -403,10 +403,10 @@ fn use_widget_events(host: Option<web_sys::Element>, state: &crate::state::AppHa
             if let Some(host) = host {
                 let detail = js_sys::Object::new();
                 let reference = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&reference, &"id".into(), &framework.id.as_str().into());
-                let _ = js_sys::Reflect::set(&reference, &"version".into(), &framework.version.as_str().into());
-                let _ = js_sys::Reflect::set(&detail, &"framework".into(), &reference);
-                let _ = js_sys::Reflect::set(&detail, &"namespace".into(), &(*namespace).into());
+                crate::set_property(&reference, "id", framework.id.as_str());
+                crate::set_property(&reference, "version", framework.version.as_str());
+                crate::set_property(&detail, "framework", reference);
+                crate::set_property(&detail, "namespace", &*namespace);
                 crate::embed::dispatch(&host, "readiness-ready", &detail.into());
             }
         });

@@ -10,16 +10,13 @@ use readiness_core::{Assessment, Framework, Problem};
 use wasm_bindgen::prelude::*;
 
 use crate::app::{App, AppProps, Start};
+use crate::set_property as set;
 
 fn to_json(value: &JsValue) -> readiness_core::json::Value {
     if value.is_undefined() || value.is_null() {
         return readiness_core::json::Value::Null;
     }
     js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string()).and_then(|text| readiness_core::json::parse(&text).ok()).unwrap_or_default()
-}
-
-fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
-    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value.into());
 }
 
 fn problems_js(problems: &[Problem]) -> JsValue {

@@ -38,14 +38,11 @@ impl Handover {
     /// The detail object for the page's boot script.
     pub fn to_js(&self, framework: &Framework) -> wasm_bindgen::JsValue {
         let detail = js_sys::Object::new();
-        let set = |key: &str, value: wasm_bindgen::JsValue| {
-            let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
-        };
-        set("route", self.route.to_fragment().into());
-        set("id", self.id.as_str().into());
-        set("answers", stored::encode(framework, &self.assessment, &crate::now(), 0).into());
-        set("unsaved", self.unsaved.into());
-        set("conflict", self.conflict.into());
+        crate::set_property(&detail, "route", self.route.to_fragment());
+        crate::set_property(&detail, "id", self.id.as_str());
+        crate::set_property(&detail, "answers", stored::encode(framework, &self.assessment, &crate::now(), 0));
+        crate::set_property(&detail, "unsaved", self.unsaved);
+        crate::set_property(&detail, "conflict", self.conflict);
         detail.into()
     }
 

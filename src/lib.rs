@@ -63,6 +63,11 @@ pub fn bundled_framework() -> Framework {
     readiness_core::framework::compact::decode(BYTES).unwrap_or_else(|| unreachable!("build.rs writes a framework that decodes"))
 }
 
+/// Sets a property of a plain JS object (event details, results, the hand-over).
+pub(crate) fn set_property(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value.into());
+}
+
 /// The current time as an RFC 3339 UTC timestamp, for the actions that record when answers changed.
 pub fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())

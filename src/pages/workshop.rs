@@ -56,7 +56,7 @@ fn note_of(state: &AppState, workshop: &Workshop) -> Option<String> {
 
 fn message(state: &AppState, workshop: &Workshop) -> JsValue {
     let object = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&object, &"state".into(), &workshop::encode(workshop).into());
+    crate::set_property(&object, "state", workshop::encode(workshop));
     let note = if workshop.show_note { note_of(state, workshop) } else { None };
     let _ = js_sys::Reflect::set(&object, &"note".into(), &note.map_or(JsValue::NULL, JsValue::from));
     object.into()

@@ -161,12 +161,11 @@ fn parse(args: &[String]) -> Result<Command, String> {
     let mut file = None;
     let mut framework = None;
     while let Some(word) = words.next() {
+        if let Some(path) = framework_option(word, &mut words) {
+            framework = Some(path?);
+            continue;
+        }
         match word.as_str() {
-            "--framework" | "-f" => match words.next() {
-                Some(path) => framework = Some(path.clone()),
-                None => return Err("--framework needs a file name".to_owned()),
-            },
-            flag if flag.starts_with("--framework=") => framework = Some(flag["--framework=".len()..].to_owned()),
             "--help" | "-h" => return Ok(Command::Help),
             flag if flag.starts_with('-') && flag != "-" => return Err(format!("unknown option '{flag}'")),
             path if file.is_none() => file = Some(path.to_owned()),
@@ -182,6 +181,15 @@ fn parse(args: &[String]) -> Result<Command, String> {
     })
 }
 
+/// The framework file named by `--framework FILE`, `-f FILE` or `--framework=FILE`, if `word`
+/// is that option (taking the file name from `words` when it is the next word).
+fn framework_option<'a>(word: &str, words: &mut impl Iterator<Item = &'a String>) -> Option<Result<String, String>> {
+    match word {
+        "--framework" | "-f" => Some(words.next().cloned().ok_or_else(|| "--framework needs a file name".to_owned())),
+        _ => word.strip_prefix("--framework=").map(|path| Ok(path.to_owned())),
+    }
+}
+
 fn parse_aggregate<'a>(mut words: impl Iterator<Item = &'a String>) -> Result<Command, String> {
     let mut files = Vec::new();
     let mut framework = None;
@@ -193,12 +201,11 @@ fn parse_aggregate<'a>(mut words: impl Iterator<Item = &'a String>) -> Result<Co
         other => Err(format!("unknown format '{other}': use csv or json")),
     };
     while let Some(word) = words.next() {
+        if let Some(path) = framework_option(word, &mut words) {
+            framework = Some(path?);
+            continue;
+        }
         match word.as_str() {
-            "--framework" | "-f" => match words.next() {
-                Some(path) => framework = Some(path.clone()),
-                None => return Err("--framework needs a file name".to_owned()),
-            },
-            flag if flag.starts_with("--framework=") => framework = Some(flag["--framework=".len()..].to_owned()),
             "--format" => match words.next() {
                 Some(name) => output = format(name)?,
                 None => return Err("--format needs csv or json".to_owned()),
