@@ -7,8 +7,6 @@ mod load;
 
 pub use load::{FORMAT, MAX_WEIGHT};
 
-use std::collections::BTreeMap;
-
 use crate::answer::Choice;
 use crate::ids::{FrameworkId, ItemId, SectionId, SupportTypeId};
 use crate::problem::Problem;
@@ -51,8 +49,10 @@ pub struct Framework {
     pub profiles: Vec<ProfileText>,
     /// Authorities that have done what an item asks.
     pub case_studies: Vec<CaseStudy>,
-    item_positions: BTreeMap<ItemId, usize>,
-    section_positions: BTreeMap<SectionId, usize>,
+    /// Positions in `items`, ordered by item id, for lookups by id (a binary search).
+    item_order: Vec<usize>,
+    /// Positions in `sections`, ordered by section id.
+    section_order: Vec<usize>,
 }
 
 /// The licence and source of the framework's content.
@@ -313,8 +313,17 @@ pub struct CaseStudy {
 }
 
 /// Where each id is in its list, for lookups by id.
-fn positions<K: Ord + Clone, T>(list: &[T], id: impl Fn(&T) -> &K) -> BTreeMap<K, usize> {
-    list.iter().enumerate().map(|(position, element)| (id(element).clone(), position)).collect()
+/// The positions of `list`, ordered by the elements' ids. A sorted list of positions costs the
+/// browser builds less code than a map, and these lists are short.
+fn id_order<T>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by(|&a, &b| id(&list[a]).cmp(id(&list[b])));
+    order
+}
+
+/// The position in `list` of the element with this id, by a binary search of `order`.
+fn find_by_id<T>(list: &[T], order: &[usize], id: impl Fn(&T) -> &str, wanted: &str) -> Option<usize> {
+    order.binary_search_by(|&position| id(&list[position]).cmp(wanted)).ok().map(|found| order[found])
 }
 
 impl Framework {
@@ -356,7 +365,7 @@ impl Framework {
 
     /// Position of the item with this id.
     pub fn item_position(&self, id: &str) -> Option<usize> {
-        self.item_positions.get(id).copied()
+        find_by_id(&self.items, &self.item_order, |item| item.id.as_str(), id)
     }
 
     /// The item with this id.
@@ -366,7 +375,7 @@ impl Framework {
 
     /// Position of the section with this id.
     pub fn section_position(&self, id: &str) -> Option<usize> {
-        self.section_positions.get(id).copied()
+        find_by_id(&self.sections, &self.section_order, |section| section.id.as_str(), id)
     }
 
     /// The section with this id.
