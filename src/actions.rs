@@ -61,7 +61,7 @@ pub fn with_values_of(state: &AppState, incoming: &Assessment) -> Assessment {
     let mut merged = state.session.assessment.clone();
     for (_, item) in state.framework.scored_items() {
         let id = &item.id;
-        let answer = merged.answers.entry(id.clone()).or_default();
+        let answer = merged.answers.get_or_default(id.clone());
         let from = incoming.answers.get(id);
         answer.value = from.and_then(|answer| answer.value.clone());
         answer.priority = from.is_some_and(|answer| answer.priority);

@@ -322,7 +322,7 @@ pub fn rank_by_spread(items: &[ItemAggregate], n: usize) -> Vec<usize> {
 }
 
 /// Answers that record something, in id order.
-fn recorded(answers: &std::collections::BTreeMap<ItemId, Answer>) -> impl Iterator<Item = (&ItemId, &Answer)> {
+fn recorded(answers: &crate::SortedMap<ItemId, Answer>) -> impl Iterator<Item = (&ItemId, &Answer)> {
     answers.iter().filter(|(_, answer)| !answer.is_empty())
 }
 

@@ -1,7 +1,7 @@
 //! Answers and the assessment that holds them. These are domain types: what the export file
 //! looks like is the business of `codec::export` alone.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use crate::ids::{FrameworkId, ItemId};
 
@@ -129,11 +129,11 @@ pub struct Assessment {
     pub updated: Option<String>,
     /// The answers, by item id. Keyed by id, not position, so that answers outlive a change
     /// in the framework's order.
-    pub answers: BTreeMap<ItemId, Answer>,
+    pub answers: SortedMap<ItemId, Answer>,
     /// Answers to items that an earlier version of the framework had and this one does not.
     /// They are never scored, but they are kept, shown as "retired items" and written back to
     /// every export, so that a new framework version never loses what someone wrote.
-    pub retired: BTreeMap<ItemId, Answer>,
+    pub retired: SortedMap<ItemId, Answer>,
 }
 
 impl Assessment {

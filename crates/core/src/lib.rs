@@ -41,6 +41,7 @@ mod reader;
 pub mod score;
 pub mod session;
 mod sort;
+pub mod sorted_map;
 pub mod view;
 pub mod workshop;
 
@@ -50,3 +51,4 @@ pub use ids::{FrameworkId, ItemId, SectionId, SupportTypeId};
 pub use problem::Problem;
 pub use ratio::Ratio;
 pub use session::{Action, Route, Session, WorkshopView};
+pub use sorted_map::SortedMap;

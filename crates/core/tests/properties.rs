@@ -314,7 +314,7 @@ proptest! {
         let item = &FRAMEWORK.items[rated[which.index(rated.len())]];
         let with_level = |level: u8| {
             let mut changed = assessment.clone();
-            changed.answers.entry(item.id.clone()).or_default().value = Some(Value::Rating(Rating::Level(level)));
+            changed.answers.get_or_default(item.id.clone()).value = Some(Value::Rating(Rating::Level(level)));
             score::score(&FRAMEWORK, &changed)
         };
         let (before, after) = (with_level(level), with_level(level + 1));

@@ -617,7 +617,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         title,
         updated: Some("2026-11-22T10:00:00Z".into()),
         answers: FRAMEWORK.items.iter().zip(answers).filter_map(|(item, answer)| answer.map(|answer| (item.id.clone(), answer))).collect(),
-        retired,
+        retired: retired.into_iter().collect(),
     })
 }
 
