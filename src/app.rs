@@ -121,7 +121,7 @@ impl Start {
                 let from_version = (assessment.framework.version != framework.version).then(|| assessment.framework.version.clone());
                 session.assessment = assessment;
                 session.assessment.framework.version = framework.version.clone();
-                let n_answered = readiness_core::score::score(&framework, &session.assessment).n_answered;
+                let n_answered = readiness_core::score::progress(&framework, &session.assessment).n_answered;
                 if n_answered > 0 || !session.assessment.answers.is_empty() || !session.assessment.retired.is_empty() {
                     notice = Some(Notice::Restored { n_answered, n_retired: session.assessment.retired.len(), from_version });
                 }

@@ -61,8 +61,8 @@ pub fn ConflictBanner() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Msg::KeepMine(conflict.revision)))
     };
-    let n_theirs = readiness_core::score::score(&state.framework, &conflict.theirs).n_answered;
-    let n_mine = readiness_core::score::score(&state.framework, &state.session.assessment).n_answered;
+    let n_theirs = readiness_core::score::progress(&state.framework, &conflict.theirs).n_answered;
+    let n_mine = readiness_core::score::progress(&state.framework, &state.session.assessment).n_answered;
     html! {
         <div class="rc-notification-banner rc-provisional-banner" role="alert" aria-labelledby="conflict-title">
             <div class="rc-notification-banner__header">

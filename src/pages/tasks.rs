@@ -13,7 +13,7 @@ pub fn TasksPage() -> Html {
     let state = use_app();
     let framework = use_framework();
     let tasks = view::tasks(&framework, &state.session.assessment);
-    let results = readiness_core::score::score(&framework, &state.session.assessment);
+    let results = readiness_core::score::progress(&framework, &state.session.assessment);
     let n_complete = tasks.iter().filter(|task| task.status == Status::Completed).count();
     let next =
         tasks.iter().find(|task| task.status != Status::Completed).map(|task| Route::section(&framework.sections[task.section].id)).unwrap_or(Route::Check);

@@ -75,6 +75,23 @@ impl Results {
     }
 }
 
+/// How far through the questions an assessment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Scored items with an answer.
+    pub n_answered: usize,
+    /// Scored items (all but the free-text ones).
+    pub n_scorable: usize,
+}
+
+/// How many scored items are answered, without scoring: what the task list and the banners
+/// show. [`score`] counts the same way.
+pub fn progress(framework: &Framework, assessment: &Assessment) -> Progress {
+    let n_scorable = framework.scored_items().count();
+    let n_answered = framework.scored_items().filter(|(_, item)| is_answered(framework, assessment, item)).count();
+    Progress { n_answered, n_scorable }
+}
+
 /// Scores an assessment against a framework.
 pub fn score(framework: &Framework, assessment: &Assessment) -> Results {
     let sections: Vec<SectionScore> = framework.sections.iter().enumerate().map(|(position, _)| score_section(framework, assessment, position)).collect();
@@ -95,8 +112,7 @@ pub fn score(framework: &Framework, assessment: &Assessment) -> Results {
     let maturity = (all_domains && total_weight > 0).then(|| weighted.over(total_weight));
     let readiness = sections[framework.readiness_section()].percent;
 
-    let n_scorable = framework.scored_items().count();
-    let n_answered = framework.scored_items().filter(|(_, item)| is_answered(framework, assessment, item)).count();
+    let Progress { n_answered, n_scorable } = progress(framework, assessment);
     let completeness = Ratio::new(100 * n_answered as u64, n_scorable as u64);
     let provisional = completeness < Ratio::whole(PROVISIONAL_BELOW);
 
