@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Completes pkg/ after wasm-pack: minifies the wasm-bindgen glue of both builds, adds the
 // embedding module (www/embed.js), the stylesheet minified as a file (readiness.css, which the
-// standalone page links) and as a module for adopted stylesheets (readiness-css.js), and a
+// full build uses) and as a module for adopted stylesheets (readiness-css.js), the first-load
+// stylesheet (readiness-lite.css: the same without the parts marked "full build only"), and a
 // package.json so that a council can serve pkg/ as it is or install it and bundle it.
 // esbuild only removes what the browser does not need (comments, whitespace, long local
 // names); the sources in www/ stay as written.
@@ -12,7 +13,33 @@ import { transformSync } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = path.join(root, 'pkg');
-const css = transformSync(fs.readFileSync(path.join(root, 'www/readiness.css'), 'utf8'), { loader: 'css', minify: true }).code;
+const source = fs.readFileSync(path.join(root, 'www/readiness.css'), 'utf8');
+const minify = (text) => transformSync(text, { loader: 'css', minify: true }).code;
+const css = minify(source);
+const liteCss = minify(firstLoadPart(source));
+
+/**
+ * The stylesheet without its "full build only" parts. Fails the build if the markers do not
+ * pair up, or if a class that only a left-out rule styles is named in the first-load wasm: that
+ * page would then lose its style.
+ */
+function firstLoadPart(text) {
+  const parts = text.split(/\/\* full build only: (begin|end)\b[^*]*\*\//);
+  let kept = '';
+  const left = [];
+  for (let at = 0; at < parts.length; at += 2) {
+    const marker = parts[at - 1];
+    if (marker !== undefined && marker !== (at % 4 === 2 ? 'begin' : 'end')) throw new Error(`www/readiness.css: a "full build only: ${marker}" marker is out of place`);
+    (at % 4 === 2 ? left : { push: (part) => (kept += part) }).push(parts[at]);
+  }
+  if (parts.length % 4 !== 1) throw new Error('www/readiness.css: a "full build only: begin" marker has no end');
+  const liteWasm = fs.readFileSync(path.join(pkg, 'readiness_lite_bg.wasm')).toString('latin1');
+  const inKept = new Set(kept.match(/\.rc-[\w-]+/g));
+  for (const name of new Set(left.join('').match(/\.rc-[\w-]+/g))) {
+    if (!inKept.has(name) && liteWasm.includes(name.slice(1))) throw new Error(`www/readiness.css: ${name} is styled only in a "full build only" part, but the first-load build uses it`);
+  }
+  return kept;
+}
 const cargo = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
 const version = /\[workspace\.package\][^[]*?\nversion = "([^"]+)"/.exec(cargo)?.[1] ?? '0.0.0';
 
@@ -22,6 +49,7 @@ for (const glue of ['readiness.js', 'readiness_lite.js']) {
 }
 fs.copyFileSync(path.join(root, 'www/embed.js'), path.join(pkg, 'embed.js'));
 fs.writeFileSync(path.join(pkg, 'readiness.css'), css);
+fs.writeFileSync(path.join(pkg, 'readiness-lite.css'), liteCss);
 fs.writeFileSync(path.join(pkg, 'readiness-css.js'), `// The app's stylesheet, for adopted stylesheets in the widget's shadow root.\nexport default ${JSON.stringify(css)};\n`);
 fs.writeFileSync(
   path.join(pkg, 'package.json'),

@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${1:-}" = "--no-build" ] || scripts/build.sh >/dev/null
-# What index.html loads: itself, its stylesheet, the boot module, the first-load build's JS and
-# wasm. The full build (pkg/readiness.js, pkg/readiness_bg.wasm) comes later, when needed.
-files=(index.html pkg/readiness.css www/boot.js pkg/readiness_lite.js pkg/readiness_lite_bg.wasm)
+# What index.html loads: itself, the first-load stylesheet, the boot module, the first-load
+# build's JS and wasm. The full build (pkg/readiness.js, pkg/readiness_bg.wasm and the whole
+# stylesheet, pkg/readiness.css) comes later, when needed.
+files=(index.html pkg/readiness-lite.css www/boot.js pkg/readiness_lite.js pkg/readiness_lite_bg.wasm)
 printf '%-26s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0; total_gz=0; total_br=0
 for file in "${files[@]}"; do
@@ -22,6 +23,6 @@ awk -v r="$total_raw" -v g="$total_gz" -v b="$total_br" \
   'BEGIN { printf "\n(in KB: %.1f raw, %.1f gzip, %.1f brotli; 1 KB = 1000 bytes)\n", r / 1000, g / 1000, b / 1000 }'
 echo
 echo "Loaded later, on the first page the first-load build does not have (or fetched in the background after the first move):"
-for file in pkg/readiness.js pkg/readiness_bg.wasm; do
+for file in pkg/readiness.css pkg/readiness.js pkg/readiness_bg.wasm; do
   printf '%-26s %10d %10d %10d\n' "$file" "$(wc -c < "$file")" "$(gzip -9 -c "$file" | wc -c)" "$(brotli -q 11 -c "$file" | wc -c)"
 done

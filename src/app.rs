@@ -280,8 +280,9 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<FrameworkContext> context={FrameworkContext(framework.clone())}>
         <ContextProvider<crate::state::AppHandle> context={state.clone()}>
         <ContextProvider<crate::state::Dispatch> context={dispatcher}>
-            if matches!(state.session.route, Route::Workshop(readiness_core::WorkshopView::Projector | readiness_core::WorkshopView::Present)) {
-                // The room's view: nothing but the item, large, for a projector.
+            if cfg!(feature = "full") && matches!(state.session.route, Route::Workshop(readiness_core::WorkshopView::Projector | readiness_core::WorkshopView::Present)) {
+                // The room's view: nothing but the item, large, for a projector. (The first-load
+                // build shows its stand-in for the workshop in the usual layout.)
                 <div class="rc-app rc-app--projector" ref={root} {onclick}>
                     <main class="rc-projector-wrapper" id="main-content" tabindex="-1">{ page }</main>
                 </div>

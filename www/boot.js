@@ -11,12 +11,36 @@ const url = (name) => new URL(`../pkg/${name}`, import.meta.url);
 // way still works: the first-load build hands it over, and the full build has every page.
 const FULL_ONLY = /^#\/(check|results|assessments|import|compare|share\/|workshop)(?=$|[/?])/;
 
+// The full build's stylesheet, pkg/readiness.css, is the first-load one (readiness-lite.css)
+// with the rules of the full build's pages added in their places, so it replaces it.
+function loadStyles() {
+  const lite = document.querySelector('link[rel=stylesheet][href$="readiness-lite.css"]');
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = url('readiness.css');
+  const loaded = new Promise((resolve, reject) => {
+    link.onload = resolve;
+    link.onerror = () => reject(new Error('the stylesheet did not load'));
+  });
+  document.head.append(link);
+  return loaded.then(
+    () => lite?.remove(),
+    (error) => {
+      link.remove();
+      throw error;
+    },
+  );
+}
+
 let full = null;
 function loadFull() {
-  full ??= import(url('readiness.js')).then(async (module) => {
-    await module.default({ module_or_path: url('readiness_bg.wasm') });
-    return module;
-  });
+  full ??= Promise.all([
+    import(url('readiness.js')).then(async (module) => {
+      await module.default({ module_or_path: url('readiness_bg.wasm') });
+      return module;
+    }),
+    loadStyles(),
+  ]).then(([module]) => module);
   // A failed load can be tried again.
   full.catch(() => {
     full = null;

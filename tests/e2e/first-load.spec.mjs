@@ -15,8 +15,8 @@ function requests(page) {
   return seen;
 }
 
-const FULL = ['/pkg/readiness.js', '/pkg/readiness_bg.wasm'];
-const LITE = ['/pkg/readiness_lite.js', '/pkg/readiness_lite_bg.wasm'];
+const FULL = ['/pkg/readiness.js', '/pkg/readiness_bg.wasm', '/pkg/readiness.css'];
+const LITE = ['/pkg/readiness_lite.js', '/pkg/readiness_lite_bg.wasm', '/pkg/readiness-lite.css'];
 
 test('the start page loads only the first-load build; the full one follows the first move', async ({ page }) => {
   const seen = requests(page);
@@ -53,6 +53,9 @@ test('the hand-over keeps unsaved answers, opens the page asked for and moves fo
   await expect(page.getByRole('heading', { level: 1, name: 'Your results' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Your results' })).toBeFocused();
   await expect(page).toHaveTitle(/^Your results/);
+  // The whole stylesheet has replaced the first-load one, so the results page is styled.
+  await expect(page.locator('.rc-figures__item').first()).toHaveCSS('border-top-width', '5px');
+  expect(await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].map((link) => new URL(link.href).pathname))).toEqual(['/pkg/readiness.css']);
   // The answer made in the first-load build is in the full build's results, and still unsaved.
   await expect(page.getByText('Your answers are not being saved')).toBeVisible();
   await page.evaluate(() => {
