@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Completes pkg/ after wasm-pack: minifies the wasm-bindgen glue of both builds, adds the
+// Completes pkg/ after wasm-pack: minifies the wasm-bindgen glue of both builds and the
+// standalone page's boot module (www/boot.js, as pkg/boot.js), adds the
 // embedding module (www/embed.js), the stylesheet minified as a file (readiness.css, which the
 // full build uses) and as a module for adopted stylesheets (readiness-css.js), the first-load
 // stylesheet (readiness-lite.css: the same without the parts marked "full build only"), and a
@@ -48,6 +49,8 @@ for (const glue of ['readiness.js', 'readiness_lite.js']) {
   fs.writeFileSync(file, transformSync(fs.readFileSync(file, 'utf8'), { loader: 'js', format: 'esm', minify: true }).code);
 }
 fs.copyFileSync(path.join(root, 'www/embed.js'), path.join(pkg, 'embed.js'));
+// The standalone page's boot module, minified like the glue (index.html loads pkg/boot.js).
+fs.writeFileSync(path.join(pkg, 'boot.js'), transformSync(fs.readFileSync(path.join(root, 'www/boot.js'), 'utf8'), { loader: 'js', format: 'esm', minify: true }).code);
 fs.writeFileSync(path.join(pkg, 'readiness.css'), css);
 fs.writeFileSync(path.join(pkg, 'readiness-lite.css'), liteCss);
 fs.writeFileSync(path.join(pkg, 'readiness-css.js'), `// The app's stylesheet, for adopted stylesheets in the widget's shadow root.\nexport default ${JSON.stringify(css)};\n`);

@@ -5,10 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${1:-}" = "--no-build" ] || scripts/build.sh >/dev/null
-# What index.html loads: itself, the first-load stylesheet, the boot module, the first-load
+# What index.html loads: itself, the first-load stylesheet, the boot module (minified), the first-load
 # build's JS and wasm. The full build (pkg/readiness.js, pkg/readiness_bg.wasm and the whole
 # stylesheet, pkg/readiness.css) comes later, when needed.
-files=(index.html pkg/readiness-lite.css www/boot.js pkg/readiness_lite.js pkg/readiness_lite_bg.wasm)
+files=(index.html pkg/readiness-lite.css pkg/boot.js pkg/readiness_lite.js pkg/readiness_lite_bg.wasm)
 printf '%-26s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0; total_gz=0; total_br=0
 for file in "${files[@]}"; do

@@ -295,7 +295,7 @@ pub fn App(props: &AppProps) -> Html {
                     <crate::components::layout::ConflictBanner />
                     <main class="rc-main-wrapper" id="main-content" tabindex="-1">
                         <crate::components::layout::NoticeBanner />
-                        <crate::components::layout::FlashBanner />
+                        { flash_banner() }
                         { page }
                     </main>
                 </div>
@@ -430,4 +430,12 @@ fn use_widget_events(host: Option<web_sys::Element>, state: &crate::state::AppHa
             crate::embed::dispatch(&host, "readiness-complete", &crate::embed::results_object(&framework, &assessment));
         }
     });
+}
+
+/// The banner after an action on the list of assessments: a full-build page raises it.
+fn flash_banner() -> Html {
+    #[cfg(feature = "full")]
+    return html! { <crate::components::layout::FlashBanner /> };
+    #[cfg(not(feature = "full"))]
+    Html::default()
 }

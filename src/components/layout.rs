@@ -5,7 +5,7 @@ use readiness_core::codec::export;
 use yew::prelude::*;
 
 use crate::components::download;
-use crate::state::{Flash, Msg, Notice, Saving, use_app, use_dispatch, use_framework};
+use crate::state::{Msg, Notice, Saving, use_app, use_dispatch, use_framework};
 
 /// An in-page link that moves focus instead of changing the route in the URL fragment.
 #[derive(Properties, PartialEq)]
@@ -82,17 +82,19 @@ pub fn ConflictBanner() -> Html {
 }
 
 /// A one-off message after an action on the list of assessments, with Undo after a deletion.
+/// Only the full build's pages raise one, so the first-load build has none.
+#[cfg(feature = "full")]
 #[component]
 pub fn FlashBanner() -> Html {
     let state = use_app();
     let dispatch = use_dispatch();
     let Some(flash) = state.flash.clone() else { return Html::default() };
     let (heading, undo) = match flash {
-        Flash::Deleted { id, title } => {
+        crate::state::Flash::Deleted { id, title } => {
             let dispatch = dispatch.clone();
             (format!("‘{title}’ has been deleted"), Some(Callback::from(move |_| dispatch.dispatch(Msg::Restore(id.clone())))))
         }
-        Flash::Done(what) => (what, None),
+        crate::state::Flash::Done(what) => (what, None),
     };
     let dismiss = Callback::from(move |_| dispatch.dispatch(Msg::Flash(None)));
     html! {
