@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::layout::{Footer, Header, SavingBanner, SkipLink};
 use crate::pages;
-use crate::state::{AppState, Baseline, Conflict, FrameworkContext, Msg, Notice, Saving};
+use crate::state::{AppState, Baseline, FrameworkContext, Msg, Notice, Saving};
 use crate::storage::{self, Loaded};
 
 /// The storage namespace of the standalone app.
@@ -155,6 +155,7 @@ impl Start {
     /// have them. Answers that could not be saved are written at once; answers held back while
     /// another tab's save waited for the user's choice come with that choice again. Answers the
     /// first-load build had saved are read from storage, which may be newer.
+    #[cfg(feature = "full")]
     pub fn take_over(&mut self, handed: crate::handover::Handover) {
         let state = &mut self.state;
         state.session.route = handed.route;
@@ -165,7 +166,7 @@ impl Start {
         if handed.unsaved && handed.id == state.current && handed.assessment != state.session.assessment {
             let stored = std::mem::replace(&mut state.session.assessment, handed.assessment);
             if handed.conflict {
-                state.conflict = Some(Conflict { theirs: stored, revision: state.baseline.revision });
+                state.conflict = Some(crate::state::Conflict { theirs: stored, revision: state.baseline.revision });
             } else {
                 state.baseline.write = self.can_write;
             }

@@ -47,6 +47,7 @@ impl Handover {
     }
 
     /// Reads the detail back (in the full build); `None` when it is missing or not readable.
+    #[cfg(feature = "full")]
     pub fn from_js(detail: &wasm_bindgen::JsValue, framework: &Framework) -> Option<Handover> {
         if !detail.is_object() {
             return None;

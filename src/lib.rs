@@ -30,8 +30,11 @@ pub fn start(root: Option<web_sys::Element>, shell: JsValue) -> Result<Mounted, 
     };
     root.set_text_content(None);
     let framework = bundled_framework();
+    // Only the full build is handed over to.
+    #[cfg(feature = "full")]
     let handed = handover::Handover::from_js(&js_sys::Reflect::get(&shell, &"handover".into()).unwrap_or(JsValue::UNDEFINED), &framework);
     let mut start = app::Start::read(framework, app::NAMESPACE);
+    #[cfg(feature = "full")]
     if let Some(handed) = handed {
         start.take_over(handed);
     }
