@@ -81,7 +81,18 @@ impl<K: Ord, V> SortedMap<K, V> {
     where
         K: Borrow<Q>,
     {
-        self.entries.binary_search_by(|(candidate, _)| candidate.borrow().cmp(key))
+        // A plain binary search that stops as soon as it finds the key: the standard library's
+        // always runs to the end, and with string keys each comparison costs a `memcmp`.
+        let (mut low, mut high) = (0, self.entries.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match self.entries[middle].0.borrow().cmp(key) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Ok(middle),
+            }
+        }
+        Err(low)
     }
 
     /// The value for `key`.
