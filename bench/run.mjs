@@ -19,13 +19,22 @@
 // "Ours" is measured twice for loading: the start page (its first control is the Start now
 // link) and the first section opened directly (its first radio button).
 
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, bodyOf, sizesOf, relativeOf, root } from './server.mjs';
-import { surveyData } from './surveyjs-json.mjs';
+import { fileURLToPath } from 'node:url';
+
+// On a fresh checkout the npm packages (Playwright, SurveyJS, the TOML reader) are not there
+// yet: the project's setup script installs them (and the rest of the toolchain) first.
+const checkout = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+if (!['playwright-core', 'survey-core', 'survey-js-ui', 'smol-toml'].every((name) => fs.existsSync(path.join(checkout, 'node_modules', name)))) {
+  console.log('node_modules/ is incomplete: running scripts/setup.sh first');
+  execFileSync(path.join(checkout, 'scripts', 'setup.sh'), { stdio: 'inherit', cwd: checkout });
+}
+const { chromium } = await import('playwright-core');
+const { startServer, bodyOf, sizesOf, relativeOf, root } = await import('./server.mjs');
+const { surveyData } = await import('./surveyjs-json.mjs');
 
 // ---------------------------------------------------------------------------------------------
 // Settings
