@@ -21,25 +21,32 @@ const liteCss = minify(firstLoadPart(source));
 
 /**
  * The stylesheet without its "full build only" parts. Fails the build if the markers do not
- * pair up, or if a class that only a left-out rule styles is named in the first-load wasm: that
- * page would then lose its style.
+ * pair up, or if a left-out rule could have styled a first-load page.
  */
 function firstLoadPart(text) {
+  // Split on the markers, keeping their words: kept, 'begin', left out, 'end', kept, 'begin', …
   const parts = text.split(/\/\* full build only: (begin|end)\b[^*]*\*\//);
-  let kept = '';
+  const kept = [];
   const left = [];
-  for (let at = 0; at < parts.length; at += 2) {
-    const marker = parts[at - 1];
-    if (marker !== undefined && marker !== (at % 4 === 2 ? 'begin' : 'end')) throw new Error(`www/readiness.css: a "full build only: ${marker}" marker is out of place`);
-    (at % 4 === 2 ? left : { push: (part) => (kept += part) }).push(parts[at]);
-  }
+  parts.forEach((part, at) => {
+    if (at % 2 === 0) (at % 4 === 0 ? kept : left).push(part);
+    else if (part !== (at % 4 === 1 ? 'begin' : 'end')) throw new Error(`www/readiness.css: a "full build only: ${part}" marker is out of place`);
+  });
   if (parts.length % 4 !== 1) throw new Error('www/readiness.css: a "full build only: begin" marker has no end');
+  // Every selector left out must name a class the first-load build never uses (its class names
+  // are strings in its wasm), so that no left-out rule could have styled a first-load page.
   const liteWasm = fs.readFileSync(path.join(pkg, 'readiness_lite_bg.wasm')).toString('latin1');
-  const inKept = new Set(kept.match(/\.rc-[\w-]+/g));
-  for (const name of new Set(left.join('').match(/\.rc-[\w-]+/g))) {
-    if (!inKept.has(name) && liteWasm.includes(name.slice(1))) throw new Error(`www/readiness.css: ${name} is styled only in a "full build only" part, but the first-load build uses it`);
+  const uncommented = left.join('').replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const [, prelude] of uncommented.matchAll(/([^{}]+)\{/g)) {
+    if (prelude.trim().startsWith('@')) continue;
+    for (const selector of prelude.split(',').map((each) => each.trim())) {
+      const classes = selector.match(/\.rc-[\w-]+/g) ?? [];
+      if (!classes.some((name) => !liteWasm.includes(name.slice(1)))) {
+        throw new Error(`www/readiness.css: "${selector}" is in a "full build only" part, but it could match the first-load build's pages (it names no class only the full build uses)`);
+      }
+    }
   }
-  return kept;
+  return kept.join('');
 }
 const cargo = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
 const version = /\[workspace\.package\][^[]*?\nversion = "([^"]+)"/.exec(cargo)?.[1] ?? '0.0.0';
