@@ -8,9 +8,9 @@ use readiness_core::{Action, Framework, Route, Session};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::layout::{Footer, Header, SavingBanner, SkipLink};
+use crate::components::layout::{conflict_banner, footer, header, notice_banner, saving_banner, skip_link};
 use crate::pages;
-use crate::state::{AppState, Baseline, FrameworkContext, Msg, Notice, Saving};
+use crate::state::{AppState, Baseline, Fixed, Msg, Notice, Saving};
 use crate::storage::{self, Loaded};
 
 /// The storage namespace of the standalone app.
@@ -253,9 +253,9 @@ pub fn App(props: &AppProps) -> Html {
         Route::Tasks => html! { <pages::tasks::TasksPage /> },
         Route::Section { id, .. } => match framework.section_position(id.as_str()) {
             Some(section) => html! { <pages::section::SectionPage {section} /> },
-            None => html! { <pages::not_found::NotFound /> },
+            None => pages::not_found::not_found(),
         },
-        Route::NotFound(_) => html! { <pages::not_found::NotFound /> },
+        Route::NotFound(_) => pages::not_found::not_found(),
         #[cfg(feature = "full")]
         Route::Check => html! { <pages::check::CheckPage /> },
         #[cfg(feature = "full")]
@@ -271,16 +271,15 @@ pub fn App(props: &AppProps) -> Html {
         #[cfg(feature = "full")]
         Route::Workshop(view) if state.workshop => html! { <pages::workshop::WorkshopPage view={*view} /> },
         #[cfg(feature = "full")]
-        Route::Workshop(_) => html! { <pages::not_found::NotFound /> },
+        Route::Workshop(_) => pages::not_found::not_found(),
         // The first-load build hands every other page over to the full build.
         #[cfg(not(feature = "full"))]
         _ => html! { <pages::opening::Opening shell={props.start.shell.clone()} /> },
     };
 
     html! {
-        <ContextProvider<FrameworkContext> context={FrameworkContext(framework.clone())}>
+        <ContextProvider<Fixed> context={Fixed { framework: framework.clone(), dispatch: dispatcher }}>
         <ContextProvider<crate::state::AppHandle> context={state.clone()}>
-        <ContextProvider<crate::state::Dispatch> context={dispatcher}>
             if cfg!(feature = "full") && matches!(state.session.route, Route::Workshop(readiness_core::WorkshopView::Projector | readiness_core::WorkshopView::Present)) {
                 // The room's view: nothing but the item, large, for a projector. (The first-load
                 // build shows its stand-in for the workshop in the usual layout.)
@@ -289,23 +288,22 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             } else {
             <div class="rc-app" ref={root} {onclick}>
-                <SkipLink />
-                <Header title={framework.title.clone()} workshop={state.workshop} />
+                { skip_link() }
+                { header(&framework.title, state.workshop) }
                 <div class="rc-width-container">
-                    <SavingBanner />
-                    <crate::components::layout::ConflictBanner />
+                    { saving_banner(&state) }
+                    { conflict_banner(&state) }
                     <main class="rc-main-wrapper" id="main-content" tabindex="-1">
-                        <crate::components::layout::NoticeBanner />
+                        { notice_banner(&state) }
                         { flash_banner() }
                         { page }
                     </main>
                 </div>
-                <Footer />
+                { footer(&framework) }
             </div>
             }
-        </ContextProvider<crate::state::Dispatch>>
         </ContextProvider<crate::state::AppHandle>>
-        </ContextProvider<FrameworkContext>>
+        </ContextProvider<Fixed>>
     }
 }
 

@@ -343,21 +343,28 @@ pub fn use_app() -> AppHandle {
 /// The dispatcher, from the provider in [`crate::app::App`].
 #[hook]
 pub fn use_dispatch() -> Dispatch {
-    use_context::<Dispatch>().expect("controls are rendered inside the app's provider")
+    use_context::<Fixed>().expect("controls are rendered inside the app's provider").dispatch
 }
 
 /// The framework, from the provider in [`crate::app::App`].
 #[hook]
 pub fn use_framework() -> Rc<Framework> {
-    use_context::<FrameworkContext>().expect("pages are rendered inside the app's provider").0
+    use_context::<Fixed>().expect("pages are rendered inside the app's provider").framework
 }
 
-/// The framework as a context value, equal by pointer.
-#[derive(Debug, Clone)]
-pub struct FrameworkContext(pub Rc<Framework>);
+/// What stays the same while the app is mounted, as one context value, equal by pointer: the
+/// framework and the dispatcher. Components that read only these do not re-render when answers
+/// change. (One context rather than two: each context type costs the wasm its own provider.)
+#[derive(Clone)]
+pub struct Fixed {
+    /// The framework.
+    pub framework: Rc<Framework>,
+    /// The dispatcher.
+    pub dispatch: Dispatch,
+}
 
-impl PartialEq for FrameworkContext {
+impl PartialEq for Fixed {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.framework, &other.framework) && self.dispatch == other.dispatch
     }
 }

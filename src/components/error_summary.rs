@@ -6,7 +6,7 @@ use readiness_core::framework::ItemKind;
 use readiness_core::session::{Field, FieldError};
 use yew::prelude::*;
 
-use crate::components::layout::InPageLink;
+use crate::components::layout::in_page_link;
 
 /// The id of the control an error is about.
 pub fn field_id(framework: &Framework, error: &FieldError) -> String {
@@ -22,18 +22,9 @@ pub fn field_id(framework: &Framework, error: &FieldError) -> String {
     }
 }
 
-/// Properties of the error summary.
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    /// The errors, in page order.
-    pub errors: Vec<FieldError>,
-}
-
-/// The error summary, or nothing when there are no errors.
-#[component]
-pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
-    let framework = crate::state::use_framework();
-    if props.errors.is_empty() {
+/// The error summary for `errors` (in page order), or nothing when there are none.
+pub fn error_summary(framework: &Framework, errors: &[FieldError]) -> Html {
+    if errors.is_empty() {
         return Html::default();
     }
     html! {
@@ -42,9 +33,9 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
                 <h2 class="rc-error-summary__title">{ "There is a problem" }</h2>
                 <div class="rc-error-summary__body">
                     <ul class="rc-list rc-error-summary__list">
-                        { for props.errors.iter().map(|error| html! {
+                        { for errors.iter().map(|error| html! {
                             <li key={format!("{}-{:?}", error.item, error.field)}>
-                                <InPageLink target={field_id(&framework, error)}>{ error.message.clone() }</InPageLink>
+                                { in_page_link(&field_id(framework, error), None, error.message.clone()) }
                             </li>
                         }) }
                     </ul>

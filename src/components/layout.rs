@@ -5,44 +5,30 @@ use readiness_core::codec::export;
 use yew::prelude::*;
 
 use crate::components::download;
-use crate::state::{Msg, Notice, Saving, use_app, use_dispatch, use_framework};
+use crate::state::{AppHandle, Msg, Notice, Saving, use_app};
 
-/// An in-page link that moves focus instead of changing the route in the URL fragment.
-#[derive(Properties, PartialEq)]
-pub struct InPageLinkProps {
-    /// The id of the element to focus.
-    pub target: AttrValue,
-    /// Classes for the link.
-    #[prop_or_default]
-    pub class: Classes,
-    /// The link's content.
-    pub children: Html,
-}
-
-/// A link to somewhere on the same page.
-#[component]
-pub fn InPageLink(props: &InPageLinkProps) -> Html {
-    let target = props.target.clone();
+/// An in-page link to the element with id `target`: it moves focus there instead of changing
+/// the route in the URL fragment.
+pub fn in_page_link(target: &str, class: Option<&'static str>, text: impl Into<Html>) -> Html {
+    let id = target.to_owned();
     let onclick = Callback::from(move |event: MouseEvent| {
         event.prevent_default();
-        crate::dom::focus(&crate::dom::root_of(&event), &target);
+        crate::dom::focus(&crate::dom::root_of(&event), &id);
     });
-    html! { <a href={format!("#{}", props.target)} class={props.class.clone()} {onclick}>{ props.children.clone() }</a> }
+    html! { <a href={format!("#{target}")} {class} {onclick}>{ text.into() }</a> }
 }
 
-/// "Skip to main content".
-#[component]
-pub fn SkipLink() -> Html {
-    html! { <InPageLink target="main-content" class="rc-skip-link">{ "Skip to main content" }</InPageLink> }
+/// "Skip to main content". (The app's fixed parts are plain functions, not components: each
+/// component costs the wasm its own copy of Yew's generic code.)
+pub fn skip_link() -> Html {
+    in_page_link("main-content", Some("rc-skip-link"), "Skip to main content")
 }
 
 /// Asks, on every page, what to do when another tab or window saved this assessment.
-#[component]
-pub fn ConflictBanner() -> Html {
-    let state = use_app();
-    let dispatch = use_dispatch();
-    let download = use_download_answers();
+pub fn conflict_banner(state: &AppHandle) -> Html {
     let Some(conflict) = state.conflict.clone() else { return Html::default() };
+    let dispatch = state.dispatcher();
+    let download = download_as(state.clone(), "json", "application/json", export::encode);
     let theirs = {
         let dispatch = dispatch.clone();
         let state = state.clone();
@@ -87,7 +73,7 @@ pub fn ConflictBanner() -> Html {
 #[component]
 pub fn FlashBanner() -> Html {
     let state = use_app();
-    let dispatch = use_dispatch();
+    let dispatch = crate::state::use_dispatch();
     let Some(flash) = state.flash.clone() else { return Html::default() };
     let (heading, undo) = match flash {
         crate::state::Flash::Deleted { id, title } => {
@@ -115,29 +101,18 @@ pub fn FlashBanner() -> Html {
     }
 }
 
-/// Header properties.
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    /// The service name.
-    pub title: AttrValue,
-    /// Whether to offer the workshop.
-    #[prop_or(true)]
-    pub workshop: bool,
-}
-
-/// The header bar with the service name.
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
+/// The header bar with the service name (`title`), and the workshop in its menu if `workshop`.
+pub fn header(title: &str, workshop: bool) -> Html {
     html! {
         <header class="rc-header">
             <div class="rc-header__container rc-width-container">
-                <a class="rc-header__service-name" href="#/">{ props.title.clone() }</a>
+                <a class="rc-header__service-name" href="#/">{ title.to_owned() }</a>
                 <nav class="rc-header__nav" aria-label="Menu">
                     <ul class="rc-header__list">
                         <li class="rc-header__item"><a class="rc-header__link" href="#/tasks">{ "Your assessment" }</a></li>
                         <li class="rc-header__item"><a class="rc-header__link" href="#/assessments">{ "All assessments" }</a></li>
                         <li class="rc-header__item"><a class="rc-header__link" href="#/import">{ "Import" }</a></li>
-                        if props.workshop {
+                        if workshop {
                             <li class="rc-header__item"><a class="rc-header__link" href="#/workshop">{ "Workshop" }</a></li>
                         }
                     </ul>
@@ -148,9 +123,7 @@ pub fn Header(props: &HeaderProps) -> Html {
 }
 
 /// The footer: privacy in a sentence, and the content's licence and source.
-#[component]
-pub fn Footer() -> Html {
-    let framework = use_framework();
+pub fn footer(framework: &readiness_core::Framework) -> Html {
     let attribution = &framework.attribution;
     html! {
         <footer class="rc-footer">
@@ -187,7 +160,16 @@ pub fn use_download_as(
     mime: &'static str,
     make: fn(&readiness_core::Framework, &readiness_core::Assessment) -> String,
 ) -> Callback<MouseEvent> {
-    let state = use_app();
+    download_as(use_app(), extension, mime, make)
+}
+
+/// What [`use_download_as`] returns, for the app's fixed parts, which are not components.
+pub fn download_as(
+    state: AppHandle,
+    extension: &'static str,
+    mime: &'static str,
+    make: fn(&readiness_core::Framework, &readiness_core::Assessment) -> String,
+) -> Callback<MouseEvent> {
     Callback::from(move |_| {
         let assessment = &state.session.assessment;
         let name = download::file_name(&assessment.title, assessment.updated.as_deref().unwrap_or_default(), extension);
@@ -198,11 +180,9 @@ pub fn use_download_as(
 }
 
 /// Says, on every page, that answers are not being saved, with a way to keep them.
-#[component]
-pub fn SavingBanner() -> Html {
-    let state = use_app();
-    let download = use_download_answers();
+pub fn saving_banner(state: &AppHandle) -> Html {
     let Saving::Failing(reason) = &state.saving else { return Html::default() };
+    let download = download_as(state.clone(), "json", "application/json", export::encode);
     html! {
         <div class="rc-notification-banner rc-provisional-banner" role="alert" aria-labelledby="saving-title">
             <div class="rc-notification-banner__header">
@@ -218,10 +198,8 @@ pub fn SavingBanner() -> Html {
 }
 
 /// Tells the user what happened to saved answers at start-up, on the start page and task list.
-#[component]
-pub fn NoticeBanner() -> Html {
-    let state = use_app();
-    let dispatch = use_dispatch();
+pub fn notice_banner(state: &AppHandle) -> Html {
+    let dispatch = state.dispatcher();
     let on_top_pages = matches!(state.session.route, readiness_core::Route::Start | readiness_core::Route::Tasks);
     let Some(notice) = state.notice.as_ref().filter(|_| on_top_pages) else { return Html::default() };
     let dismiss = Callback::from(move |_| dispatch.dispatch(Msg::Dismiss));

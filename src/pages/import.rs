@@ -8,7 +8,7 @@ use readiness_core::{Assessment, Route};
 use yew::prelude::*;
 
 use crate::actions;
-use crate::components::layout::InPageLink;
+use crate::components::layout::in_page_link;
 use crate::state::{Msg, use_app, use_dispatch};
 
 /// What the page is showing.
@@ -84,7 +84,7 @@ pub fn ImportPage() -> Html {
                             <p class="rc-body">{ "Nothing has been changed. Fix these problems in the file and try again:" }</p>
                         }
                         <ul class="rc-list rc-error-summary__list">
-                            { for problems.iter().map(|problem| html! { <li><InPageLink target="import-file">{ problem.clone() }</InPageLink></li> }) }
+                            { for problems.iter().map(|problem| html! { <li>{ in_page_link("import-file", None, problem.clone()) }</li> }) }
                         </ul>
                     </div>
                 </div>

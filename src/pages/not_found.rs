@@ -3,8 +3,7 @@
 use yew::prelude::*;
 
 /// "Page not found", with a way back.
-#[component]
-pub fn NotFound() -> Html {
+pub fn not_found() -> Html {
     html! {
         <>
             <h1 class="rc-heading-l" tabindex="-1">{ "Page not found" }</h1>

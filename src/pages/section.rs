@@ -3,7 +3,7 @@
 use readiness_core::{Action, Route};
 use yew::prelude::*;
 
-use crate::components::error_summary::ErrorSummary;
+use crate::components::error_summary::error_summary;
 use crate::components::question::Question;
 use crate::state::{Msg, use_app, use_dispatch, use_framework};
 
@@ -36,7 +36,7 @@ pub fn SectionPage(props: &SectionProps) -> Html {
             <a href={back} class="rc-back-link">{ if from_check { "Back to check your answers" } else { "Back to your assessment" } }</a>
             <div class="rc-grid-row">
                 <div class="rc-grid-column-two-thirds">
-                    <ErrorSummary errors={errors.clone()} />
+                    { error_summary(&framework, errors) }
                     <span class="rc-caption-l">{ format!("Section {} of {}", props.section + 1, framework.sections.len()) }</span>
                     <h1 class="rc-heading-l" tabindex="-1">{ section.title.clone() }</h1>
                     <p class="rc-body">{ section.intro.clone() }</p>
