@@ -249,8 +249,8 @@ pub fn App(props: &AppProps) -> Html {
     use_page_focus(&state.session, &framework, root.clone(), embedded, props.start.handed_over);
 
     let page = match &state.session.route {
-        Route::Start => html! { <pages::start::StartPage /> },
-        Route::Tasks => html! { <pages::tasks::TasksPage /> },
+        Route::Start => pages::start::start_page(&framework),
+        Route::Tasks => pages::tasks::tasks_page(&state),
         Route::Section { id, .. } => match framework.section_position(id.as_str()) {
             Some(section) => html! { <pages::section::SectionPage {section} /> },
             None => pages::not_found::not_found(),

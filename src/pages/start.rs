@@ -1,14 +1,12 @@
 //! The start page: what the assessment is for, how long it takes, where answers are kept, and
 //! whose content it uses.
 
+use readiness_core::Framework;
 use yew::prelude::*;
 
-use crate::state::use_framework;
-
-/// The start page.
-#[component]
-pub fn StartPage() -> Html {
-    let framework = use_framework();
+/// The start page. (A function, not a component, like the other parts whose only input is the
+/// app's state: each component costs the wasm its own copy of Yew's generic code.)
+pub fn start_page(framework: &Framework) -> Html {
     let n_questions = framework.scored_items().count();
     let domains: Vec<String> = framework.domains().map(|(_, section)| section.title.clone()).collect();
     html! {

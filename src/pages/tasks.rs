@@ -5,15 +5,13 @@ use readiness_core::Route;
 use readiness_core::view::{self, Status};
 use yew::prelude::*;
 
-use crate::state::{use_app, use_framework};
+use crate::state::AppState;
 
 /// The task list page.
-#[component]
-pub fn TasksPage() -> Html {
-    let state = use_app();
-    let framework = use_framework();
-    let tasks = view::tasks(&framework, &state.session.assessment);
-    let results = readiness_core::score::progress(&framework, &state.session.assessment);
+pub fn tasks_page(state: &AppState) -> Html {
+    let framework = &state.framework;
+    let tasks = view::tasks(framework, &state.session.assessment);
+    let results = readiness_core::score::progress(framework, &state.session.assessment);
     let n_complete = tasks.iter().filter(|task| task.status == Status::Completed).count();
     let next =
         tasks.iter().find(|task| task.status != Status::Completed).map(|task| Route::section(&framework.sections[task.section].id)).unwrap_or(Route::Check);
