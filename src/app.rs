@@ -252,7 +252,7 @@ pub fn App(props: &AppProps) -> Html {
         Route::Start => pages::start::start_page(&framework),
         Route::Tasks => pages::tasks::tasks_page(&state),
         Route::Section { id, .. } => match framework.section_position(id.as_str()) {
-            Some(section) => html! { <pages::section::SectionPage {section} /> },
+            Some(section) => pages::section::section_page(&state, section),
             None => pages::not_found::not_found(),
         },
         Route::NotFound(_) => pages::not_found::not_found(),

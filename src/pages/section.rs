@@ -5,25 +5,17 @@ use yew::prelude::*;
 
 use crate::components::error_summary::error_summary;
 use crate::components::question::Question;
-use crate::state::{Msg, use_app, use_dispatch, use_framework};
+use crate::state::{AppHandle, Msg};
 
-/// Properties of a section page.
-#[derive(Properties, PartialEq)]
-pub struct SectionProps {
-    /// Position of the section in the framework.
-    pub section: usize,
-}
-
-/// A section page.
-#[component]
-pub fn SectionPage(props: &SectionProps) -> Html {
-    let state = use_app();
-    let framework = use_framework();
-    let dispatch = use_dispatch();
-    let section = &framework.sections[props.section];
+/// The page of the section at position `position` in the framework. Its questions are
+/// components, so that only the one whose answer changed renders again.
+pub fn section_page(state: &AppHandle, position: usize) -> Html {
+    let framework = &state.framework;
+    let dispatch = state.dispatcher();
+    let section = &framework.sections[position];
     let assessment = &state.session.assessment;
     let errors = &state.session.errors;
-    let n_answered = section.items.iter().filter(|&&item| readiness_core::score::is_answered(&framework, assessment, &framework.items[item])).count();
+    let n_answered = section.items.iter().filter(|&&item| readiness_core::score::is_answered(framework, assessment, &framework.items[item])).count();
     let rated = section.items.iter().any(|&item| framework.items[item].kind == readiness_core::framework::ItemKind::Rating);
     let from_check = matches!(&state.session.route, Route::Section { from_check: true, .. });
     let onsubmit = Callback::from(move |event: SubmitEvent| {
@@ -36,8 +28,8 @@ pub fn SectionPage(props: &SectionProps) -> Html {
             <a href={back} class="rc-back-link">{ if from_check { "Back to check your answers" } else { "Back to your assessment" } }</a>
             <div class="rc-grid-row">
                 <div class="rc-grid-column-two-thirds">
-                    { error_summary(&framework, errors) }
-                    <span class="rc-caption-l">{ format!("Section {} of {}", props.section + 1, framework.sections.len()) }</span>
+                    { error_summary(framework, errors) }
+                    <span class="rc-caption-l">{ format!("Section {} of {}", position + 1, framework.sections.len()) }</span>
                     <h1 class="rc-heading-l" tabindex="-1">{ section.title.clone() }</h1>
                     <p class="rc-body">{ section.intro.clone() }</p>
                     <p class="rc-body rc-progress">{ format!("{n_answered} of {} questions in this section answered.", section.items.len()) }</p>
