@@ -274,12 +274,11 @@ pub fn App(props: &AppProps) -> Html {
         Route::Workshop(_) => pages::not_found::not_found(),
         // The first-load build hands every other page over to the full build.
         #[cfg(not(feature = "full"))]
-        _ => html! { <pages::opening::Opening shell={props.start.shell.clone()} /> },
+        _ => html! { <pages::opening::Opening shell={props.start.shell.clone()} handover={pages::opening::handover_of(&state)} /> },
     };
 
-    html! {
-        <ContextProvider<Fixed> context={Fixed { framework: framework.clone(), dispatch: dispatcher }}>
-        <ContextProvider<crate::state::AppHandle> context={state.clone()}>
+    let body = html! {
+        <>
             if cfg!(feature = "full") && matches!(state.session.route, Route::Workshop(readiness_core::WorkshopView::Projector | readiness_core::WorkshopView::Present)) {
                 // The room's view: nothing but the item, large, for a projector. (The first-load
                 // build shows its stand-in for the workshop in the usual layout.)
@@ -302,8 +301,14 @@ pub fn App(props: &AppProps) -> Html {
                 { footer(&framework) }
             </div>
             }
-        </ContextProvider<crate::state::AppHandle>>
-        </ContextProvider<Fixed>>
+        </>
+    };
+    // Only the full build's pages read the whole state from a context; the first-load build's
+    // pages are given it, so it has no provider for it.
+    #[cfg(feature = "full")]
+    let body = html! { <ContextProvider<crate::state::AppHandle> context={state.clone()}>{ body }</ContextProvider<crate::state::AppHandle>> };
+    html! {
+        <ContextProvider<Fixed> context={Fixed { framework: framework.clone(), dispatch: dispatcher }}>{ body }</ContextProvider<Fixed>>
     }
 }
 

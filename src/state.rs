@@ -334,7 +334,9 @@ pub type AppHandle = UseReducerHandle<AppState>;
 /// it do not re-render when answers change.
 pub type Dispatch = UseReducerDispatcher<AppState>;
 
-/// The app's state, from the provider in [`crate::app::App`].
+/// The app's state, from the provider in [`crate::app::App`]. Only the full build has the
+/// provider: the first-load build's pages are given the state.
+#[cfg(feature = "full")]
 #[hook]
 pub fn use_app() -> AppHandle {
     use_context::<AppHandle>().expect("pages are rendered inside the app's provider")

@@ -5,7 +5,7 @@ use readiness_core::codec::export;
 use yew::prelude::*;
 
 use crate::components::download;
-use crate::state::{AppHandle, Msg, Notice, Saving, use_app};
+use crate::state::{AppHandle, Msg, Notice, Saving};
 
 /// An in-page link to the element with id `target`: it moves focus there instead of changing
 /// the route in the URL fragment.
@@ -72,7 +72,7 @@ pub fn conflict_banner(state: &AppHandle) -> Html {
 #[cfg(feature = "full")]
 #[component]
 pub fn FlashBanner() -> Html {
-    let state = use_app();
+    let state = crate::state::use_app();
     let dispatch = crate::state::use_dispatch();
     let Some(flash) = state.flash.clone() else { return Html::default() };
     let (heading, undo) = match flash {
@@ -148,19 +148,21 @@ pub fn footer(framework: &readiness_core::Framework) -> Html {
 }
 
 /// Downloads the current answers as an export file.
+#[cfg(feature = "full")]
 #[hook]
 pub fn use_download_answers() -> Callback<MouseEvent> {
     use_download_as("json", "application/json", export::encode)
 }
 
 /// Downloads the open assessment in a format `make` writes, named from its title and date.
+#[cfg(feature = "full")]
 #[hook]
 pub fn use_download_as(
     extension: &'static str,
     mime: &'static str,
     make: fn(&readiness_core::Framework, &readiness_core::Assessment) -> String,
 ) -> Callback<MouseEvent> {
-    download_as(use_app(), extension, mime, make)
+    download_as(crate::state::use_app(), extension, mime, make)
 }
 
 /// What [`use_download_as`] returns, for the app's fixed parts, which are not components.

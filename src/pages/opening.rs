@@ -5,33 +5,40 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::handover::{Handover, call};
-use crate::state::use_app;
+use crate::state::AppState;
 
 /// Properties of [`Opening`].
 #[derive(Properties, PartialEq)]
 pub struct OpeningProps {
     /// The page's hand-over functions, if it gave any.
     pub shell: Option<JsValue>,
+    /// What to hand over.
+    pub handover: Handover,
+}
+
+/// What the first-load build hands over: the page asked for and the open answers, and whether
+/// storage lacks them (saving failed, or another tab's save waits for the user's choice).
+pub fn handover_of(state: &AppState) -> Handover {
+    Handover {
+        route: state.session.route.clone(),
+        id: state.current.clone(),
+        assessment: state.session.assessment.clone(),
+        unsaved: state.saving != crate::state::Saving::Saved || state.conflict.is_some(),
+        conflict: state.conflict.is_some(),
+    }
 }
 
 /// Says the page is opening while the page's boot script loads the full build; says why if it
 /// cannot, with a way to try again and a way back.
 #[component]
 pub fn Opening(props: &OpeningProps) -> Html {
-    let state = use_app();
+    let framework = crate::state::use_framework();
     let failed = use_state(|| None::<String>);
     let attempt = use_state(|| 0_u32);
     {
         let failed = failed.clone();
         let shell = props.shell.clone();
-        let framework = state.framework.clone();
-        let handover = Handover {
-            route: state.session.route.clone(),
-            id: state.current.clone(),
-            assessment: state.session.assessment.clone(),
-            unsaved: state.saving != crate::state::Saving::Saved || state.conflict.is_some(),
-            conflict: state.conflict.is_some(),
-        };
+        let handover = props.handover.clone();
         use_effect_with((handover.route.clone(), *attempt), move |_| {
             failed.set(None);
             let Some(promise) = shell.as_ref().and_then(|shell| call(shell, "upgrade", &handover.to_js(&framework))) else {
