@@ -274,7 +274,9 @@ pub fn App(props: &AppProps) -> Html {
         Route::Workshop(_) => pages::not_found::not_found(),
         // The first-load build hands every other page over to the full build.
         #[cfg(not(feature = "full"))]
-        _ => html! { <pages::opening::Opening shell={props.start.shell.clone()} handover={pages::opening::handover_of(&state)} /> },
+        _ => {
+            html! { <pages::opening::Opening shell={props.start.shell.clone()} handover={pages::opening::handover_of(&state)} fixed={Fixed { framework: framework.clone(), dispatch: dispatcher.clone() }} /> }
+        }
     };
 
     let body = html! {
@@ -303,13 +305,15 @@ pub fn App(props: &AppProps) -> Html {
             }
         </>
     };
-    // Only the full build's pages read the whole state from a context; the first-load build's
-    // pages are given it, so it has no provider for it.
+    // Only the full build's pages read the state, the framework and the dispatcher from
+    // contexts; the first-load build's are given them, so it has no providers.
     #[cfg(feature = "full")]
-    let body = html! { <ContextProvider<crate::state::AppHandle> context={state.clone()}>{ body }</ContextProvider<crate::state::AppHandle>> };
-    html! {
-        <ContextProvider<Fixed> context={Fixed { framework: framework.clone(), dispatch: dispatcher }}>{ body }</ContextProvider<Fixed>>
-    }
+    let body = html! {
+        <ContextProvider<Fixed> context={Fixed { framework: framework.clone(), dispatch: dispatcher }}>
+            <ContextProvider<crate::state::AppHandle> context={state.clone()}>{ body }</ContextProvider<crate::state::AppHandle>>
+        </ContextProvider<Fixed>>
+    };
+    body
 }
 
 /// The full build sends a widget's events; the first-load build fetches the full one after the

@@ -343,12 +343,14 @@ pub fn use_app() -> AppHandle {
 }
 
 /// The dispatcher, from the provider in [`crate::app::App`].
+#[cfg(feature = "full")]
 #[hook]
 pub fn use_dispatch() -> Dispatch {
     use_context::<Fixed>().expect("controls are rendered inside the app's provider").dispatch
 }
 
 /// The framework, from the provider in [`crate::app::App`].
+#[cfg(feature = "full")]
 #[hook]
 pub fn use_framework() -> Rc<Framework> {
     use_context::<Fixed>().expect("pages are rendered inside the app's provider").framework

@@ -10,11 +10,13 @@ use readiness_core::{Action, ItemId};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{Dispatch, Msg, use_dispatch, use_framework};
+use crate::state::{Dispatch, Fixed, Msg};
 
 /// Properties of a question.
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
+    /// The framework and the dispatcher.
+    pub fixed: Fixed,
     /// Position of the item in the framework.
     pub item: usize,
     /// Its answer, if any.
@@ -34,17 +36,17 @@ fn send(dispatch: &Dispatch, action: Action) {
 /// A question of any kind.
 #[component]
 pub fn Question(props: &QuestionProps) -> Html {
-    let framework = use_framework();
-    let dispatch = use_dispatch();
+    let framework = &props.fixed.framework;
+    let dispatch = &props.fixed.dispatch;
     let item = &framework.items[props.item];
     let caption = html! { <p class="rc-caption-m rc-item__number">{ format!("Question {} of {}", props.number, props.count) }</p> };
     let body = match item.kind {
-        ItemKind::Text => text_question(item, props, &dispatch),
+        ItemKind::Text => text_question(item, props, dispatch),
         ItemKind::Rating | ItemKind::Choice => html! {
             <>
-                { scale_question(&framework, item, props, &dispatch) }
-                { note(item, props, &dispatch) }
-                { priority(item, props, &dispatch) }
+                { scale_question(framework, item, props, dispatch) }
+                { note(item, props, dispatch) }
+                { priority(item, props, dispatch) }
             </>
         },
     };

@@ -14,6 +14,8 @@ pub struct OpeningProps {
     pub shell: Option<JsValue>,
     /// What to hand over.
     pub handover: Handover,
+    /// The framework (and the dispatcher).
+    pub fixed: crate::state::Fixed,
 }
 
 /// What the first-load build hands over: the page asked for and the open answers, and whether
@@ -32,13 +34,13 @@ pub fn handover_of(state: &AppState) -> Handover {
 /// cannot, with a way to try again and a way back.
 #[component]
 pub fn Opening(props: &OpeningProps) -> Html {
-    let framework = crate::state::use_framework();
     let failed = use_state(|| None::<String>);
     let attempt = use_state(|| 0_u32);
     {
         let failed = failed.clone();
         let shell = props.shell.clone();
         let handover = props.handover.clone();
+        let framework = props.fixed.framework.clone();
         use_effect_with((handover.route.clone(), *attempt), move |_| {
             failed.set(None);
             let Some(promise) = shell.as_ref().and_then(|shell| call(shell, "upgrade", &handover.to_js(&framework))) else {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::error_summary::error_summary;
 use crate::components::question::Question;
-use crate::state::{AppHandle, Msg};
+use crate::state::{AppHandle, Fixed, Msg};
 
 /// The page of the section at position `position` in the framework. Its questions are
 /// components, so that only the one whose answer changed renders again.
@@ -13,6 +13,7 @@ pub fn section_page(state: &AppHandle, position: usize) -> Html {
     let framework = &state.framework;
     let dispatch = state.dispatcher();
     let section = &framework.sections[position];
+    let fixed = Fixed { framework: framework.clone(), dispatch: dispatch.clone() };
     let assessment = &state.session.assessment;
     let errors = &state.session.errors;
     let n_answered = section.items.iter().filter(|&&item| readiness_core::score::is_answered(framework, assessment, &framework.items[item])).count();
@@ -43,7 +44,7 @@ pub fn section_page(state: &AppHandle, position: usize) -> Html {
                             let item = &framework.items[position];
                             let item_errors: Vec<_> = errors.iter().filter(|error| error.item == item.id).cloned().collect();
                             html! {
-                                <Question key={item.id.to_string()} item={position} answer={assessment.answer(item.id.as_str()).cloned()} errors={item_errors} number={index + 1} count={section.items.len()} />
+                                <Question key={item.id.to_string()} fixed={fixed.clone()} item={position} answer={assessment.answer(item.id.as_str()).cloned()} errors={item_errors} number={index + 1} count={section.items.len()} />
                             }
                         }) }
                         <div class="rc-button-group">
