@@ -4,8 +4,9 @@
 //! load fails the build with every problem listed.
 //!
 //! The first-load build (without the `full` feature) has no page that shows the support types'
-//! and kinds' descriptions, the profiles' texts or the case studies, so its copy leaves those
-//! texts out; everything a question page, the task list and scoring read is the same.
+//! and kinds' descriptions, the profiles' texts, the case studies or the items' sources, and
+//! it never matches support types, so its copy leaves those out (and the items' pointers to
+//! support types); everything a question page and the task list read is the same.
 
 use std::{env, fs, path::PathBuf};
 
@@ -30,6 +31,10 @@ fn main() {
             profile.next_steps.clear();
         }
         framework.case_studies.clear();
+        for item in &mut framework.items {
+            item.source = None;
+            item.points_to.clear();
+        }
     }
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("framework.bin");
     fs::write(&out, compact::encode(&framework)).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
