@@ -16,26 +16,25 @@ pub fn current() -> Route {
 /// differs from what the URL names.
 #[hook]
 pub fn use_route_sync(route: Route, on_route: Callback<Route>, enabled: bool) {
-    let initial = route.clone();
-    use_effect_with((), move |_| {
-        let listener = enabled.then(|| {
-            let on_route = on_route.clone();
-            EventListener::new(&gloo::utils::window(), "hashchange", move |_| on_route.emit(current()))
-        });
-        // The URL may have changed between start-up reading it and this listener existing.
-        let now = current();
-        if enabled && now != initial {
-            on_route.emit(now);
-        }
-        move || drop(listener)
-    });
-    // The first route was read from the URL, so there is nothing to write until it changes.
-    let first = use_mut_ref(|| true);
+    // The `hashchange` listener, made on the first run; it is removed when the app is (this state
+    // is dropped then). One effect rather than two: each costs the wasm its own copy of Yew's code.
+    let listener = use_mut_ref(|| None::<Option<EventListener>>);
     use_effect_with(route, move |route| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) || !enabled {
+        let mut listener = listener.borrow_mut();
+        if listener.is_none() {
+            *listener = Some(enabled.then(|| {
+                let on_route = on_route.clone();
+                EventListener::new(&gloo::utils::window(), "hashchange", move |_| on_route.emit(current()))
+            }));
+            // The first route was read from the URL, so there is nothing to write; but the URL may
+            // have changed between start-up reading it and the listener existing.
+            let now = current();
+            if enabled && now != *route {
+                on_route.emit(now);
+            }
             return;
         }
-        if current() != *route {
+        if enabled && current() != *route {
             let fragment = route.to_fragment();
             // Setting the hash adds a history entry, so Back returns to the previous page.
             let _ = gloo::utils::window().location().set_hash(fragment.trim_start_matches('#'));

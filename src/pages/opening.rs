@@ -34,29 +34,32 @@ pub fn handover_of(state: &AppState) -> Handover {
 /// cannot, with a way to try again and a way back.
 #[component]
 pub fn Opening(props: &OpeningProps) -> Html {
-    let failed = use_state(|| None::<String>);
-    let attempt = use_state(|| 0_u32);
+    // Which attempt this is, and why it failed if it did (one state: each state hook costs the
+    // wasm its own copy of Yew's reducer code).
+    let status = use_state(|| (0_u32, None::<String>));
+    let attempt = status.0;
     {
-        let failed = failed.clone();
+        let status = status.clone();
         let shell = props.shell.clone();
         let handover = props.handover.clone();
         let framework = props.fixed.framework.clone();
-        use_effect_with((handover.route.clone(), *attempt), move |_| {
-            failed.set(None);
+        use_effect_with((handover.route.clone(), attempt), move |_| {
+            status.set((attempt, None));
             let Some(promise) = shell.as_ref().and_then(|shell| call(shell, "upgrade", &handover.to_js(&framework))) else {
-                failed.set(Some("this page has not been given the rest of the app".to_owned()));
+                status.set((attempt, Some("this page has not been given the rest of the app".to_owned())));
                 return;
             };
             wasm_bindgen_futures::spawn_local(async move {
                 if let Err(error) = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await {
                     let reason = js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|message| message.as_string());
-                    failed.set(Some(reason.unwrap_or_else(|| "it could not be loaded".to_owned())));
+                    status.set((attempt, Some(reason.unwrap_or_else(|| "it could not be loaded".to_owned()))));
                 }
             });
         });
     }
-    let retry = Callback::from(move |_| attempt.set(*attempt + 1));
-    match (*failed).clone() {
+    let failed = status.1.clone();
+    let retry = Callback::from(move |_| status.set((attempt + 1, None)));
+    match failed {
         None => html! {
             <>
                 <h1 class="rc-heading-l" tabindex="-1">{ "Opening the page" }</h1>
