@@ -224,7 +224,7 @@ pub fn App(props: &AppProps) -> Html {
         let on_route = Callback::from(move |route: Route| dispatcher.dispatch(Msg::Do(Action::Go(route))));
         crate::route::use_route_sync(state.session.route.clone(), on_route, !embedded);
     }
-    use_build_hooks(host, &state, props.start.shell.clone());
+    use_build_hooks(host, &state);
     // A widget keeps its route in memory: links to app pages change the route, not the URL.
     let onclick = {
         let dispatcher = dispatcher.clone();
@@ -246,7 +246,9 @@ pub fn App(props: &AppProps) -> Html {
     storage::use_autosave(&state, props.start.can_write);
     storage::use_library_save(&state, props.start.can_write);
     storage::use_other_tabs(&state);
-    use_page_focus(&state.session, &framework, root.clone(), embedded, props.start.handed_over);
+    // The first-load build asks the page to fetch the full one after the user's first move.
+    let prefetch = if cfg!(feature = "full") { None } else { props.start.shell.clone() };
+    use_page_focus(&state.session, &framework, root.clone(), embedded, props.start.handed_over, prefetch);
 
     let page = match &state.session.route {
         Route::Start => pages::start::start_page(&framework),
@@ -316,22 +318,6 @@ pub fn App(props: &AppProps) -> Html {
     body
 }
 
-/// The full build sends a widget's events; the first-load build fetches the full one after the
-/// user's first move.
-#[cfg(feature = "full")]
-#[hook]
-fn use_build_hooks(host: Option<web_sys::Element>, state: &crate::state::AppHandle, _shell: Option<wasm_bindgen::JsValue>) {
-    use_widget_events(host, state);
-}
-
-/// The full build sends a widget's events; the first-load build fetches the full one after the
-/// user's first move.
-#[cfg(not(feature = "full"))]
-#[hook]
-fn use_build_hooks(_host: Option<web_sys::Element>, state: &crate::state::AppHandle, shell: Option<wasm_bindgen::JsValue>) {
-    crate::pages::opening::use_prefetch(&state.session.route, shell);
-}
-
 /// The document title for a page.
 fn page_title(session: &Session, framework: &Framework) -> String {
     let page = match &session.route {
@@ -353,13 +339,27 @@ fn page_title(session: &Session, framework: &Framework) -> String {
     format!("{prefix}{page} – Readiness self-assessment")
 }
 
+/// The full build sends a widget's events. (The first-load build is never a widget.)
+#[cfg(feature = "full")]
+#[hook]
+fn use_build_hooks(host: Option<web_sys::Element>, state: &crate::state::AppHandle) {
+    use_widget_events(host, state);
+}
+
+/// The full build sends a widget's events. (The first-load build is never a widget.)
+#[cfg(not(feature = "full"))]
+#[hook]
+fn use_build_hooks(_host: Option<web_sys::Element>, _state: &crate::state::AppHandle) {}
+
 /// After the page changes, moves focus to its heading (or to the item a "Change" link names) so
 /// that screen reader and keyboard users start at the top of the new page, as after a full page
 /// load; after "Save and continue" finds errors, focuses the error summary. Sets the title too.
+/// After the first such change, calls the page's `prefetch` on `prefetch` if given (the
+/// first-load build's way to have the full one fetched in the background).
 #[hook]
-fn use_page_focus(session: &Session, framework: &Rc<Framework>, root: NodeRef, embedded: bool, handed_over: bool) {
+fn use_page_focus(session: &Session, framework: &Rc<Framework>, root: NodeRef, embedded: bool, handed_over: bool, prefetch: Option<wasm_bindgen::JsValue>) {
     // After a hand-over the first page is a page change, as it was in the first-load build.
-    let first = use_mut_ref(|| !handed_over);
+    let first = use_mut_ref(|| (!handed_over, prefetch));
     let title = page_title(session, framework);
     let errors = session.errors.clone();
     use_effect_with((session.route.clone(), errors, title), move |(route, errors, title)| {
@@ -367,8 +367,14 @@ fn use_page_focus(session: &Session, framework: &Rc<Framework>, root: NodeRef, e
         if !embedded {
             gloo::utils::document().set_title(title);
         }
-        if std::mem::replace(&mut *first.borrow_mut(), false) {
-            return;
+        {
+            let (first, prefetch) = &mut *first.borrow_mut();
+            if std::mem::replace(first, false) {
+                return;
+            }
+            if let Some(shell) = prefetch.take() {
+                crate::handover::call(&shell, "prefetch", &wasm_bindgen::JsValue::UNDEFINED);
+            }
         }
         let Some(node) = root.get().map(|node| node.get_root_node()) else { return };
         let focus = |selector: &str| {

@@ -78,18 +78,3 @@ pub fn Opening(props: &OpeningProps) -> Html {
         },
     }
 }
-
-/// After the first change of page, asks the page to fetch the full build in the background.
-#[hook]
-pub fn use_prefetch(route: &readiness_core::Route, shell: Option<JsValue>) {
-    let first = use_mut_ref(|| Some(route.clone()));
-    use_effect_with(route.clone(), move |route| {
-        let mut first = first.borrow_mut();
-        if first.as_ref().is_some_and(|start| start != route) {
-            *first = None;
-            if let Some(shell) = shell {
-                call(&shell, "prefetch", &JsValue::UNDEFINED);
-            }
-        }
-    });
-}
