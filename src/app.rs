@@ -243,8 +243,7 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let root = use_node_ref();
-    storage::use_autosave(&state, props.start.can_write);
-    storage::use_library_save(&state, props.start.can_write);
+    storage::use_saving(&state, props.start.can_write);
     storage::use_other_tabs(&state);
     // The first-load build asks the page to fetch the full one after the user's first move.
     let prefetch = if cfg!(feature = "full") { None } else { props.start.shell.clone() };

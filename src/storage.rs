@@ -10,7 +10,7 @@ use readiness_core::{Assessment, Framework};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{AppHandle, Conflict, Msg, Saving};
+use crate::state::{AppHandle, Baseline, Conflict, Dispatch, Msg, Saving};
 
 /// What was found in storage at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,77 +129,91 @@ struct Saved {
     answers: Option<Assessment>,
 }
 
-/// Saves the open assessment whenever it changes. Before each write it checks the stored
-/// revision: if another tab has saved since, nothing is written and the user is asked which
-/// answers to keep. Failures and recoveries are reported to the app's state.
+/// Saves the open assessment and the list of assessments whenever they change (one effect for
+/// both: each effect costs the wasm its own copy of Yew's code).
+///
+/// Before each write of the answers it checks the stored revision: if another tab has saved
+/// since, nothing is written and the user is asked which answers to keep. When the list changes,
+/// the stored answers of assessments that have left the "recently deleted" list are removed.
+/// Failures and recoveries are reported to the app's state.
 #[hook]
-pub fn use_autosave(state: &AppHandle, enabled: bool) {
-    let saved: Rc<RefCell<Saved>> = use_mut_ref(Saved::default);
+pub fn use_saving(state: &AppHandle, enabled: bool) {
+    let memory: Rc<RefCell<(Saved, Option<Library>)>> = use_mut_ref(Default::default);
     let key = state.key();
     let assessment = state.session.assessment.clone();
     let baseline = state.baseline.clone();
     let waiting = state.conflict.is_some();
-    let framework = state.framework.clone();
-    let dispatcher = state.dispatcher();
-    use_effect_with((key, baseline, assessment, waiting), move |(key, baseline, assessment, waiting)| {
-        let mut saved = saved.borrow_mut();
-        let fresh = saved.key != *key || saved.epoch != baseline.epoch;
-        if fresh {
-            *saved = Saved { key: key.clone(), epoch: baseline.epoch, revision: baseline.revision, answers: Some(assessment.clone()) };
-            if !baseline.write {
-                return;
-            }
-        } else if !enabled || *waiting || saved.answers.as_ref() == Some(assessment) {
-            return;
-        }
-        if !enabled {
-            return;
-        }
-        // Only when the stored revision is newer is the whole entry read, to show the choice.
-        let newer = !fresh && raw(key).and_then(|text| revision_of(&text)).is_some_and(|revision| revision > saved.revision);
-        if newer && let Loaded::Found(theirs, revision) = load(&framework, key) {
-            dispatcher.dispatch(Msg::Conflict(Some(Conflict { theirs, revision })));
-            return;
-        }
-        let next = saved.revision + 1;
-        match save(&framework, key, assessment, next, &crate::now()) {
-            Ok(()) => {
-                saved.revision = next;
-                saved.answers = Some(assessment.clone());
-                dispatcher.dispatch(Msg::Saving(Saving::Saved));
-            }
-            Err(reason) => dispatcher.dispatch(Msg::Saving(Saving::Failing(reason))),
-        }
-    });
-}
-
-/// Saves the list of assessments whenever it changes, and removes the stored answers of
-/// assessments that have left the "recently deleted" list.
-#[hook]
-pub fn use_library_save(state: &AppHandle, enabled: bool) {
-    let previous: Rc<RefCell<Option<Library>>> = use_mut_ref(|| None);
     let library = state.library.clone();
-    let key = library_key(&state.namespace, &state.framework);
+    let library_key = library_key(&state.namespace, &state.framework);
     let namespace = state.namespace.clone();
     let framework = state.framework.clone();
     let dispatcher = state.dispatcher();
-    use_effect_with(library, move |library| {
-        let mut previous = previous.borrow_mut();
-        let Some(before) = previous.replace(library.clone()) else { return };
-        if !enabled || before == *library {
+    use_effect_with((key, baseline, assessment, waiting, library), move |(key, baseline, assessment, waiting, library)| {
+        let (saved, previous) = &mut *memory.borrow_mut();
+        autosave(saved, &framework, &dispatcher, enabled, (key, baseline, assessment, *waiting));
+        save_library(previous, &framework, &dispatcher, enabled, (&library_key, &namespace, library));
+    });
+}
+
+/// The answers' part of [`use_saving`].
+fn autosave(
+    saved: &mut Saved,
+    framework: &Framework,
+    dispatcher: &Dispatch,
+    enabled: bool,
+    (key, baseline, assessment, waiting): (&str, &Baseline, &Assessment, bool),
+) {
+    let fresh = saved.key != key || saved.epoch != baseline.epoch;
+    if fresh {
+        *saved = Saved { key: key.to_owned(), epoch: baseline.epoch, revision: baseline.revision, answers: Some(assessment.clone()) };
+        if !baseline.write {
             return;
         }
-        let revision = raw(&key).and_then(|text| Library::decode(&text).ok()).map_or(0, |(_, revision)| revision) + 1;
-        match put(&key, &library.encode(&crate::now(), revision)) {
-            Ok(()) => {
-                let kept = |id: &str| library.assessments.iter().chain(&library.deleted).any(|entry| entry.id == id);
-                for gone in before.assessments.iter().chain(&before.deleted).filter(|entry| !kept(&entry.id)) {
-                    remove(&assessment_key(&namespace, &framework, &gone.id));
-                }
-            }
-            Err(reason) => dispatcher.dispatch(Msg::Saving(Saving::Failing(reason))),
+    } else if !enabled || waiting || saved.answers.as_ref() == Some(assessment) {
+        return;
+    }
+    if !enabled {
+        return;
+    }
+    // Only when the stored revision is newer is the whole entry read, to show the choice.
+    let newer = !fresh && raw(key).and_then(|text| revision_of(&text)).is_some_and(|revision| revision > saved.revision);
+    if newer && let Loaded::Found(theirs, revision) = load(framework, key) {
+        dispatcher.dispatch(Msg::Conflict(Some(Conflict { theirs, revision })));
+        return;
+    }
+    let next = saved.revision + 1;
+    match save(framework, key, assessment, next, &crate::now()) {
+        Ok(()) => {
+            saved.revision = next;
+            saved.answers = Some(assessment.clone());
+            dispatcher.dispatch(Msg::Saving(Saving::Saved));
         }
-    });
+        Err(reason) => dispatcher.dispatch(Msg::Saving(Saving::Failing(reason))),
+    }
+}
+
+/// The list's part of [`use_saving`]: nothing on the first run, which only remembers the list.
+fn save_library(
+    previous: &mut Option<Library>,
+    framework: &Framework,
+    dispatcher: &Dispatch,
+    enabled: bool,
+    (key, namespace, library): (&str, &str, &Library),
+) {
+    let Some(before) = previous.replace(library.clone()) else { return };
+    if !enabled || before == *library {
+        return;
+    }
+    let revision = raw(key).and_then(|text| Library::decode(&text).ok()).map_or(0, |(_, revision)| revision) + 1;
+    match put(key, &library.encode(&crate::now(), revision)) {
+        Ok(()) => {
+            let kept = |id: &str| library.assessments.iter().chain(&library.deleted).any(|entry| entry.id == id);
+            for gone in before.assessments.iter().chain(&before.deleted).filter(|entry| !kept(&entry.id)) {
+                remove(&assessment_key(namespace, framework, &gone.id));
+            }
+        }
+        Err(reason) => dispatcher.dispatch(Msg::Saving(Saving::Failing(reason))),
+    }
 }
 
 /// Listens for writes from other tabs and windows: a newer save of the open assessment raises a
