@@ -243,8 +243,7 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let root = use_node_ref();
-    storage::use_saving(&state, props.start.can_write);
-    storage::use_other_tabs(&state);
+    storage::use_storage(&state, props.start.can_write);
     // The first-load build asks the page to fetch the full one after the user's first move.
     let prefetch = if cfg!(feature = "full") { None } else { props.start.shell.clone() };
     use_page_focus(&state.session, &framework, root.clone(), embedded, props.start.handed_over, prefetch);

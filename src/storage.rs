@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use readiness_core::codec::stored::{self, Library};
 use readiness_core::{Assessment, Framework};
 use wasm_bindgen::JsCast;
@@ -129,16 +130,33 @@ struct Saved {
     answers: Option<Assessment>,
 }
 
-/// Saves the open assessment and the list of assessments whenever they change (one effect for
-/// both: each effect costs the wasm its own copy of Yew's code).
+/// What [`use_storage`] keeps between runs.
+#[derive(Default)]
+struct Memory {
+    /// What autosave knows about the stored answers.
+    saved: Saved,
+    /// The list as last seen (none before the first run).
+    library: Option<Library>,
+    /// The key the other tabs' listener is for, and the listener.
+    listening: Option<(String, EventListener)>,
+}
+
+/// Keeps the open assessment and the list of assessments in step with storage, in one effect
+/// (each effect costs the wasm its own copy of Yew's code):
 ///
-/// Before each write of the answers it checks the stored revision: if another tab has saved
-/// since, nothing is written and the user is asked which answers to keep. When the list changes,
-/// the stored answers of assessments that have left the "recently deleted" list are removed.
+/// - saves the answers whenever they change. Before each write it checks the stored revision:
+///   if another tab has saved since, nothing is written and the user is asked which answers
+///   to keep;
+/// - saves the list whenever it changes, and removes the stored answers of assessments that
+///   have left the "recently deleted" list;
+/// - listens for writes from other tabs and windows: a newer save of the open assessment raises
+///   a conflict for the user to settle; a change to the list is taken over. (The listener goes
+///   when the app does, with this hook's state.)
+///
 /// Failures and recoveries are reported to the app's state.
 #[hook]
-pub fn use_saving(state: &AppHandle, enabled: bool) {
-    let memory: Rc<RefCell<(Saved, Option<Library>)>> = use_mut_ref(Default::default);
+pub fn use_storage(state: &AppHandle, enabled: bool) {
+    let memory: Rc<RefCell<Memory>> = use_mut_ref(Memory::default);
     let key = state.key();
     let assessment = state.session.assessment.clone();
     let baseline = state.baseline.clone();
@@ -149,10 +167,32 @@ pub fn use_saving(state: &AppHandle, enabled: bool) {
     let framework = state.framework.clone();
     let dispatcher = state.dispatcher();
     use_effect_with((key, baseline, assessment, waiting, library), move |(key, baseline, assessment, waiting, library)| {
-        let (saved, previous) = &mut *memory.borrow_mut();
-        autosave(saved, &framework, &dispatcher, enabled, (key, baseline, assessment, *waiting));
-        save_library(previous, &framework, &dispatcher, enabled, (&library_key, &namespace, library));
+        let memory = &mut *memory.borrow_mut();
+        autosave(&mut memory.saved, &framework, &dispatcher, enabled, (key, baseline, assessment, *waiting));
+        save_library(&mut memory.library, &framework, &dispatcher, enabled, (&library_key, &namespace, library));
+        if memory.listening.as_ref().is_none_or(|(listened, _)| listened != key) {
+            memory.listening = Some((key.clone(), other_tabs(framework.clone(), dispatcher.clone(), key.clone(), library_key.clone())));
+        }
     });
+}
+
+/// The other tabs' part of [`use_storage`]: a listener for their writes to `key` and `library_key`.
+fn other_tabs(framework: Rc<Framework>, dispatcher: Dispatch, key: String, library_key: String) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+        let Some(changed) = event.key() else { return };
+        let Some(text) = event.new_value() else { return };
+        if changed == key {
+            // Storage events come only from other tabs and windows: any write there is news.
+            if let Ok(found) = stored::decode(&text, &framework) {
+                dispatcher.dispatch(Msg::Conflict(Some(Conflict { theirs: found.assessment, revision: found.revision })));
+            }
+        } else if changed == library_key
+            && let Ok((library, _)) = Library::decode(&text)
+        {
+            dispatcher.dispatch(Msg::Library(library));
+        }
+    })
 }
 
 /// The answers' part of [`use_saving`].
@@ -214,35 +254,6 @@ fn save_library(
         }
         Err(reason) => dispatcher.dispatch(Msg::Saving(Saving::Failing(reason))),
     }
-}
-
-/// Listens for writes from other tabs and windows: a newer save of the open assessment raises a
-/// conflict for the user to settle; a change to the list of assessments is taken over.
-#[hook]
-pub fn use_other_tabs(state: &AppHandle) {
-    let key = state.key();
-    let library_key = library_key(&state.namespace, &state.framework);
-    let framework = state.framework.clone();
-    let dispatcher = state.dispatcher();
-    use_effect_with(key, move |key| {
-        let key = key.clone();
-        let listener = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
-            let Some(changed) = event.key() else { return };
-            let Some(text) = event.new_value() else { return };
-            if changed == key {
-                // Storage events come only from other tabs and windows: any write there is news.
-                if let Ok(found) = stored::decode(&text, &framework) {
-                    dispatcher.dispatch(Msg::Conflict(Some(Conflict { theirs: found.assessment, revision: found.revision })));
-                }
-            } else if changed == library_key
-                && let Ok((library, _)) = Library::decode(&text)
-            {
-                dispatcher.dispatch(Msg::Library(library));
-            }
-        });
-        move || drop(listener)
-    });
 }
 
 #[cfg(test)]
