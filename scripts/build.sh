@@ -10,9 +10,9 @@ wasm-pack --quiet build --target web --release --no-typescript --no-pack --out-d
 echo "[build] compiling the first-load app (release, --no-default-features)"
 wasm-pack --quiet build --target web --release --no-typescript --no-pack --out-dir target/pkg-lite --out-name readiness_lite . -- --no-default-features
 cp target/pkg-lite/readiness_lite.js target/pkg-lite/readiness_lite_bg.wasm pkg/
-echo "[build] shrinking with wasm-opt -Oz"
+echo "[build] shrinking with wasm-opt -Oz --converge"
 for wasm in pkg/readiness_bg.wasm pkg/readiness_lite_bg.wasm; do
-  node_modules/.bin/wasm-opt -Oz "$wasm" -o "$wasm"
+  node_modules/.bin/wasm-opt -Oz --converge "$wasm" -o "$wasm"
 done
 echo "[build] adding the embedding files and package.json"
 node scripts/package.mjs

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::layout::{conflict_banner, footer, header, notice_banner, saving_banner, skip_link};
 use crate::pages;
-use crate::state::{AppState, Baseline, Fixed, Msg, Notice, Saving};
+use crate::state::{AppState, Baseline, Msg, Notice, Saving};
 use crate::storage::{self, Loaded};
 
 /// The storage namespace of the standalone app.
@@ -147,6 +147,7 @@ impl Start {
             imported: None,
             participants: Rc::default(),
             workshop: true,
+            opening: crate::state::Opening::default(),
         };
         Start { state, can_write, host, shell: None, handed_over: false }
     }
@@ -224,7 +225,7 @@ pub fn App(props: &AppProps) -> Html {
         let on_route = Callback::from(move |route: Route| dispatcher.dispatch(Msg::Do(Action::Go(route))));
         crate::route::use_route_sync(state.session.route.clone(), on_route, !embedded);
     }
-    use_build_hooks(host, &state);
+    use_build_hooks(host, &state, props.start.shell.clone());
     // A widget keeps its route in memory: links to app pages change the route, not the URL.
     let onclick = {
         let dispatcher = dispatcher.clone();
@@ -274,9 +275,7 @@ pub fn App(props: &AppProps) -> Html {
         Route::Workshop(_) => pages::not_found::not_found(),
         // The first-load build hands every other page over to the full build.
         #[cfg(not(feature = "full"))]
-        _ => {
-            html! { <pages::opening::Opening shell={props.start.shell.clone()} handover={pages::opening::handover_of(&state)} fixed={Fixed { framework: framework.clone(), dispatch: dispatcher.clone() }} /> }
-        }
+        _ => pages::opening::opening_page(&state),
     };
 
     let body = html! {
@@ -309,9 +308,9 @@ pub fn App(props: &AppProps) -> Html {
     // contexts; the first-load build's are given them, so it has no providers.
     #[cfg(feature = "full")]
     let body = html! {
-        <ContextProvider<Fixed> context={Fixed { framework: framework.clone(), dispatch: dispatcher }}>
+        <ContextProvider<crate::state::Fixed> context={crate::state::Fixed { framework: framework.clone(), dispatch: dispatcher }}>
             <ContextProvider<crate::state::AppHandle> context={state.clone()}>{ body }</ContextProvider<crate::state::AppHandle>>
-        </ContextProvider<Fixed>>
+        </ContextProvider<crate::state::Fixed>>
     };
     body
 }
@@ -340,14 +339,17 @@ fn page_title(session: &Session, framework: &Framework) -> String {
 /// The full build sends a widget's events. (The first-load build is never a widget.)
 #[cfg(feature = "full")]
 #[hook]
-fn use_build_hooks(host: Option<web_sys::Element>, state: &crate::state::AppHandle) {
+fn use_build_hooks(host: Option<web_sys::Element>, state: &crate::state::AppHandle, _shell: Option<wasm_bindgen::JsValue>) {
     use_widget_events(host, state);
 }
 
-/// The full build sends a widget's events. (The first-load build is never a widget.)
+/// The first-load build hands the pages it does not have over to the full build. (It is
+/// never a widget.)
 #[cfg(not(feature = "full"))]
 #[hook]
-fn use_build_hooks(_host: Option<web_sys::Element>, _state: &crate::state::AppHandle) {}
+fn use_build_hooks(_host: Option<web_sys::Element>, state: &crate::state::AppHandle, shell: Option<wasm_bindgen::JsValue>) {
+    crate::pages::opening::use_handover(state, shell);
+}
 
 /// After the page changes, moves focus to its heading (or to the item a "Change" link names) so
 /// that screen reader and keyboard users start at the top of the new page, as after a full page

@@ -107,6 +107,18 @@ pub struct AppState {
     pub participants: Rc<Vec<(String, Assessment)>>,
     /// Whether the workshop features show (a widget's host can turn them off).
     pub workshop: bool,
+    /// The first-load build's hand-over to the full build (unused in the full build).
+    pub opening: Opening,
+}
+
+/// The first-load build's hand-over of a page it does not have: which attempt this is, and why
+/// the last one failed, if it did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Opening {
+    /// Counts the user's "Try again"s.
+    pub attempt: u32,
+    /// Why the full build could not be loaded.
+    pub failed: Option<String>,
 }
 
 /// Yew compares the state whenever the app re-renders (the context it provides). The framework
@@ -114,7 +126,8 @@ pub struct AppState {
 /// every string of the framework on every click.
 impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
-        let AppState { framework, session, saving, notice, namespace, library, current, baseline, conflict, flash, imported, participants, workshop } = self;
+        let AppState { framework, session, saving, notice, namespace, library, current, baseline, conflict, flash, imported, participants, workshop, opening } =
+            self;
         Rc::ptr_eq(framework, &other.framework)
             && *session == other.session
             && *saving == other.saving
@@ -128,6 +141,7 @@ impl PartialEq for AppState {
             && *imported == other.imported
             && Rc::ptr_eq(participants, &other.participants)
             && *workshop == other.workshop
+            && *opening == other.opening
     }
 }
 
@@ -149,6 +163,7 @@ impl AppState {
             imported: None,
             participants: Rc::default(),
             workshop: true,
+            opening: Opening::default(),
         }
     }
 
@@ -173,6 +188,8 @@ pub fn display_title(title: &str) -> String {
 pub enum Msg {
     /// A session action.
     Do(Action),
+    /// The first-load build's hand-over started again, or failed.
+    Opening(Opening),
     /// A save failed, or worked again after failing.
     Saving(Saving),
     /// The user dismissed the notice.
@@ -255,6 +272,7 @@ impl Reducible for AppState {
                 Rc::new(next)
             }
             Msg::Saving(saving) if saving != self.saving => Rc::new(AppState { saving, ..(*self).clone() }),
+            Msg::Opening(opening) if opening != self.opening => Rc::new(AppState { opening, ..(*self).clone() }),
             Msg::Dismiss if self.notice.is_some() => Rc::new(AppState { notice: None, ..(*self).clone() }),
             Msg::Open { id, assessment, revision, route, write } => {
                 let mut next = (*self).clone();

@@ -33,10 +33,12 @@ pub fn error_summary(framework: &Framework, errors: &[FieldError]) -> Html {
                 <h2 class="rc-error-summary__title">{ "There is a problem" }</h2>
                 <div class="rc-error-summary__body">
                     <ul class="rc-list rc-error-summary__list">
-                        { for errors.iter().map(|error| html! {
-                            <li key={format!("{}-{:?}", error.item, error.field)}>
-                                { in_page_link(&field_id(framework, error), None, error.message.clone()) }
-                            </li>
+                        { for errors.iter().map(|error| {
+                            // The control's id names the item and the field, so it is unique.
+                            let target = field_id(framework, error);
+                            html! {
+                                <li key={target.clone()}>{ in_page_link(&target, None, error.message.clone()) }</li>
+                            }
                         }) }
                     </ul>
                 </div>
