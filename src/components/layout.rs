@@ -9,7 +9,7 @@ use crate::state::{AppHandle, Msg, Notice, Saving};
 
 /// An in-page link to the element with id `target`: it moves focus there instead of changing
 /// the route in the URL fragment.
-pub fn in_page_link(target: &str, class: Option<&'static str>, text: impl Into<Html>) -> Html {
+pub fn in_page_link(target: &str, class: &'static str, text: impl Into<Html>) -> Html {
     let id = target.to_owned();
     let onclick = Callback::from(move |event: MouseEvent| {
         event.prevent_default();
@@ -21,7 +21,7 @@ pub fn in_page_link(target: &str, class: Option<&'static str>, text: impl Into<H
 /// "Skip to main content". (The app's fixed parts are plain functions, not components: each
 /// component costs the wasm its own copy of Yew's generic code.)
 pub fn skip_link() -> Html {
-    in_page_link("main-content", Some("rc-skip-link"), "Skip to main content")
+    in_page_link("main-content", "rc-skip-link", "Skip to main content")
 }
 
 /// Asks, on every page, what to do when another tab or window saved this assessment.

@@ -146,7 +146,7 @@ fn scale_question(framework: &readiness_core::Framework, item: &Item, props: &Qu
         Callback::from(move |_| send(&dispatch, Action::Clear { item: item_id.clone(), at: crate::now() }))
     };
     html! {
-        <div class={classes!("rc-form-group", error.is_some().then_some("rc-form-group--error"))}>
+        <div class={if error.is_some() { "rc-form-group rc-form-group--error" } else { "rc-form-group" }}>
             <fieldset class="rc-fieldset" aria-describedby={described_by} {onkeydown}>
                 <legend class="rc-fieldset__legend rc-fieldset__legend--m">{ item.statement.clone() }</legend>
                 <div id={hint_id} class="rc-hint">{ hint }</div>
@@ -225,12 +225,12 @@ fn note(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Html {
         })
     };
     html! {
-        <div class={classes!("rc-form-group", error.is_some().then_some("rc-form-group--error"))}>
+        <div class={if error.is_some() { "rc-form-group rc-form-group--error" } else { "rc-form-group" }}>
             <label class="rc-label rc-label--s" for={id.clone()}>
                 { "Evidence, or what we would change" }<span class="rc-visually-hidden">{ format!(" for ‘{}’", item.label) }</span>{ " (optional)" }
             </label>
             { error_message(&error_id, error) }
-            <textarea class={classes!("rc-textarea", error.is_some().then_some("rc-textarea--error"))} id={id.clone()} name={id} rows="2" {value} {oninput}
+            <textarea class={if error.is_some() { "rc-textarea rc-textarea--error" } else { "rc-textarea" }} id={id.clone()} name={id} rows="2" {value} {oninput}
                 maxlength={readiness_core::codec::export::MAX_NOTE.to_string()}
                 aria-describedby={error.is_some().then_some(error_id.clone())} />
         </div>
@@ -252,7 +252,7 @@ fn priority(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Html {
         })
     };
     html! {
-        <div class={classes!("rc-form-group", error.is_some().then_some("rc-form-group--error"))}>
+        <div class={if error.is_some() { "rc-form-group rc-form-group--error" } else { "rc-form-group" }}>
             { error_message(&error_id, error) }
             <div class="rc-checkboxes rc-checkboxes--small">
                 <div class="rc-checkboxes__item">
@@ -284,13 +284,13 @@ fn text_question(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Htm
     };
     let described_by = if error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
     html! {
-        <div class={classes!("rc-form-group", error.is_some().then_some("rc-form-group--error"))}>
+        <div class={if error.is_some() { "rc-form-group rc-form-group--error" } else { "rc-form-group" }}>
             <h2 class="rc-label-wrapper">
                 <label class="rc-label rc-label--m" for={id.clone()}>{ item.statement.clone() }</label>
             </h2>
             <div id={hint_id} class="rc-hint">{ format!("Optional, up to {} characters. Not scored: your answer appears at the top of your report.", readiness_core::session::thousands(readiness_core::codec::export::MAX_TEXT)) }</div>
             { error_message(&error_id, error) }
-            <textarea class={classes!("rc-textarea", error.is_some().then_some("rc-textarea--error"))} id={id.clone()} name={id} rows="5" {value} {oninput}
+            <textarea class={if error.is_some() { "rc-textarea rc-textarea--error" } else { "rc-textarea" }} id={id.clone()} name={id} rows="5" {value} {oninput}
                 maxlength={readiness_core::codec::export::MAX_TEXT.to_string()}
                 aria-describedby={described_by} />
         </div>
