@@ -158,6 +158,23 @@ async fn errors_are_summarised_and_linked_to_their_fields() {
 }
 
 #[tokio::test]
+async fn a_note_in_error_is_marked_invalid_and_its_group_in_error() {
+    let errors = vec![FieldError { item: "learning-culture".into(), field: Field::Note, message: "The note is too long".into() }];
+    let route = Route::section(&SectionId::new("environment-culture"));
+    let html = render(Assessment::default(), route, errors).await;
+    // Only the note in error is marked, and its group is the only one in error.
+    assert_eq!(html.matches(r#"aria-invalid="true""#).count(), 1);
+    let textarea = html
+        .split("<textarea")
+        .filter_map(|rest| rest.split('>').next())
+        .find(|tag| tag.contains(r#"id="learning-culture-note""#))
+        .expect("the note's textarea");
+    assert!(textarea.contains(r#"aria-invalid="true""#));
+    assert!(textarea.contains(r#"aria-describedby="learning-culture-note-error""#));
+    assert_eq!(html.matches("rc-form-group rc-form-group--error").count(), 1);
+}
+
+#[tokio::test]
 async fn the_start_page_credits_its_source() {
     let html = render(Assessment::default(), Route::Start, vec![]).await;
     assert!(html.contains("Open Government Licence v2.0"));

@@ -37,7 +37,7 @@ pub fn error_summary(framework: &Framework, errors: &[FieldError]) -> Html {
                             // The control's id names the item and the field, so it is unique.
                             let target = field_id(framework, error);
                             html! {
-                                <li key={target.clone()}>{ in_page_link(&target, "", error.message.clone()) }</li>
+                                <li key={target.clone()}>{ in_page_link(&target, error.message.clone()) }</li>
                             }
                         }) }
                     </ul>

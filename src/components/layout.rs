@@ -9,19 +9,24 @@ use crate::state::{AppHandle, Msg, Notice, Saving};
 
 /// An in-page link to the element with id `target`: it moves focus there instead of changing
 /// the route in the URL fragment.
-pub fn in_page_link(target: &str, class: &'static str, text: impl Into<Html>) -> Html {
-    let id = target.to_owned();
-    let onclick = Callback::from(move |event: MouseEvent| {
-        event.prevent_default();
-        crate::dom::focus(&crate::dom::root_of(&event), &id);
-    });
-    html! { <a href={format!("#{target}")} {class} {onclick}>{ text.into() }</a> }
+pub fn in_page_link(target: &str, text: impl Into<Html>) -> Html {
+    html! { <a href={format!("#{target}")} onclick={focus_on(target)}>{ text.into() }</a> }
 }
 
-/// "Skip to main content". (The app's fixed parts are plain functions, not components: each
-/// component costs the wasm its own copy of Yew's generic code.)
+/// "Skip to main content", an in-page link. (The app's fixed parts are plain functions, not
+/// components: each component costs the wasm its own copy of Yew's generic code. And classes are
+/// literals: a class from a variable would bring in Yew's `Classes`.)
 pub fn skip_link() -> Html {
-    in_page_link("main-content", "rc-skip-link", "Skip to main content")
+    html! { <a href="#main-content" class="rc-skip-link" onclick={focus_on("main-content")}>{ "Skip to main content" }</a> }
+}
+
+/// Moves focus to the element with id `target`, instead of following the link.
+fn focus_on(target: &str) -> Callback<MouseEvent> {
+    let id = target.to_owned();
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        crate::dom::focus(&crate::dom::root_of(&event), &id);
+    })
 }
 
 /// Asks, on every page, what to do when another tab or window saved this assessment.

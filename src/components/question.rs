@@ -58,6 +58,16 @@ pub fn Question(props: &QuestionProps) -> Html {
     }
 }
 
+/// A form group, marked as in error when `error`. The class is one of two literals: building it
+/// from parts would bring Yew's `Classes` into the first-load build.
+fn form_group(error: bool, children: Html) -> Html {
+    if error {
+        html! { <div class="rc-form-group rc-form-group--error">{ children }</div> }
+    } else {
+        html! { <div class="rc-form-group">{ children }</div> }
+    }
+}
+
 fn error_for(props: &QuestionProps, field: Field) -> Option<&FieldError> {
     props.errors.iter().find(|error| error.field == field)
 }
@@ -145,8 +155,9 @@ fn scale_question(framework: &readiness_core::Framework, item: &Item, props: &Qu
         let item_id = item.id.clone();
         Callback::from(move |_| send(&dispatch, Action::Clear { item: item_id.clone(), at: crate::now() }))
     };
-    html! {
-        <div class={if error.is_some() { "rc-form-group rc-form-group--error" } else { "rc-form-group" }}>
+    form_group(
+        error.is_some(),
+        html! {
             <fieldset class="rc-fieldset" aria-describedby={described_by} {onkeydown}>
                 <legend class="rc-fieldset__legend rc-fieldset__legend--m">{ item.statement.clone() }</legend>
                 <div id={hint_id} class="rc-hint">{ hint }</div>
@@ -180,8 +191,8 @@ fn scale_question(framework: &readiness_core::Framework, item: &Item, props: &Qu
                     </button>
                 }
             </fieldset>
-        </div>
-    }
+        },
+    )
 }
 
 /// Puts the time of the click on an action built at render time.
@@ -224,17 +235,20 @@ fn note(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Html {
             }
         })
     };
-    html! {
-        <div class={if error.is_some() { "rc-form-group rc-form-group--error" } else { "rc-form-group" }}>
-            <label class="rc-label rc-label--s" for={id.clone()}>
-                { "Evidence, or what we would change" }<span class="rc-visually-hidden">{ format!(" for ‘{}’", item.label) }</span>{ " (optional)" }
-            </label>
-            { error_message(&error_id, error) }
-            <textarea class={if error.is_some() { "rc-textarea rc-textarea--error" } else { "rc-textarea" }} id={id.clone()} name={id} rows="2" {value} {oninput}
-                maxlength={readiness_core::codec::export::MAX_NOTE.to_string()}
-                aria-describedby={error.is_some().then_some(error_id.clone())} />
-        </div>
-    }
+    form_group(
+        error.is_some(),
+        html! {
+            <>
+                <label class="rc-label rc-label--s" for={id.clone()}>
+                    { "Evidence, or what we would change" }<span class="rc-visually-hidden">{ format!(" for ‘{}’", item.label) }</span>{ " (optional)" }
+                </label>
+                { error_message(&error_id, error) }
+                <textarea class="rc-textarea" aria-invalid={error.is_some().then_some("true")} id={id.clone()} name={id} rows="2" {value} {oninput}
+                    maxlength={readiness_core::codec::export::MAX_NOTE.to_string()}
+                    aria-describedby={error.is_some().then_some(error_id.clone())} />
+            </>
+        },
+    )
 }
 
 fn priority(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Html {
@@ -251,20 +265,23 @@ fn priority(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Html {
             }
         })
     };
-    html! {
-        <div class={if error.is_some() { "rc-form-group rc-form-group--error" } else { "rc-form-group" }}>
-            { error_message(&error_id, error) }
-            <div class="rc-checkboxes rc-checkboxes--small">
-                <div class="rc-checkboxes__item">
-                    <input class="rc-checkboxes__input" id={id.clone()} name={id.clone()} type="checkbox" {checked} {onchange}
-                        aria-describedby={error.is_some().then_some(error_id.clone())} />
-                    <label class="rc-label rc-checkboxes__label" for={id}>
-                        { "This is a priority for us" }<span class="rc-visually-hidden">{ format!(" (‘{}’)", item.label) }</span>
-                    </label>
+    form_group(
+        error.is_some(),
+        html! {
+            <>
+                { error_message(&error_id, error) }
+                <div class="rc-checkboxes rc-checkboxes--small">
+                    <div class="rc-checkboxes__item">
+                        <input class="rc-checkboxes__input" id={id.clone()} name={id.clone()} type="checkbox" {checked} {onchange}
+                            aria-describedby={error.is_some().then_some(error_id.clone())} />
+                        <label class="rc-label rc-checkboxes__label" for={id}>
+                            { "This is a priority for us" }<span class="rc-visually-hidden">{ format!(" (‘{}’)", item.label) }</span>
+                        </label>
+                    </div>
                 </div>
-            </div>
-        </div>
-    }
+            </>
+        },
+    )
 }
 
 fn text_question(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Html {
@@ -283,16 +300,19 @@ fn text_question(item: &Item, props: &QuestionProps, dispatch: &Dispatch) -> Htm
         })
     };
     let described_by = if error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
-    html! {
-        <div class={if error.is_some() { "rc-form-group rc-form-group--error" } else { "rc-form-group" }}>
-            <h2 class="rc-label-wrapper">
-                <label class="rc-label rc-label--m" for={id.clone()}>{ item.statement.clone() }</label>
-            </h2>
-            <div id={hint_id} class="rc-hint">{ format!("Optional, up to {} characters. Not scored: your answer appears at the top of your report.", readiness_core::session::thousands(readiness_core::codec::export::MAX_TEXT)) }</div>
-            { error_message(&error_id, error) }
-            <textarea class={if error.is_some() { "rc-textarea rc-textarea--error" } else { "rc-textarea" }} id={id.clone()} name={id} rows="5" {value} {oninput}
-                maxlength={readiness_core::codec::export::MAX_TEXT.to_string()}
-                aria-describedby={described_by} />
-        </div>
-    }
+    form_group(
+        error.is_some(),
+        html! {
+            <>
+                <h2 class="rc-label-wrapper">
+                    <label class="rc-label rc-label--m" for={id.clone()}>{ item.statement.clone() }</label>
+                </h2>
+                <div id={hint_id} class="rc-hint">{ format!("Optional, up to {} characters. Not scored: your answer appears at the top of your report.", readiness_core::session::thousands(readiness_core::codec::export::MAX_TEXT)) }</div>
+                { error_message(&error_id, error) }
+                <textarea class="rc-textarea" aria-invalid={error.is_some().then_some("true")} id={id.clone()} name={id} rows="5" {value} {oninput}
+                    maxlength={readiness_core::codec::export::MAX_TEXT.to_string()}
+                    aria-describedby={described_by} />
+            </>
+        },
+    )
 }

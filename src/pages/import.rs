@@ -84,7 +84,7 @@ pub fn ImportPage() -> Html {
                             <p class="rc-body">{ "Nothing has been changed. Fix these problems in the file and try again:" }</p>
                         }
                         <ul class="rc-list rc-error-summary__list">
-                            { for problems.iter().map(|problem| html! { <li>{ in_page_link("import-file", "", problem.clone()) }</li> }) }
+                            { for problems.iter().map(|problem| html! { <li>{ in_page_link("import-file", problem.clone()) }</li> }) }
                         </ul>
                     </div>
                 </div>
