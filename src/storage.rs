@@ -3,12 +3,13 @@
 //! copied to a backup key before anything else is written, and the user is told.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use gloo::events::EventListener;
 use readiness_core::codec::stored::{self, Library};
 use readiness_core::{Assessment, Framework};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::state::{AppHandle, Baseline, Conflict, Dispatch, Msg, Saving};
@@ -139,14 +140,61 @@ struct Memory {
     library: Option<Library>,
     /// The key the other tabs' listener is for, and the listener.
     listening: Option<(String, EventListener)>,
+    /// Answers to write once the frame that shows them has been drawn.
+    pending: Option<Pending>,
+    /// Writes the pending answers at once when the page is hidden (it may not come back).
+    hiding: Option<EventListener>,
+}
+
+/// Answers waiting to be written, and what writing them needs.
+struct Pending {
+    framework: Rc<Framework>,
+    dispatcher: Dispatch,
+    enabled: bool,
+    key: String,
+    baseline: Baseline,
+    assessment: Assessment,
+    waiting: bool,
+}
+
+impl Memory {
+    fn write_pending(&mut self) {
+        if let Some(job) = self.pending.take() {
+            autosave(&mut self.saved, &job.framework, &job.dispatcher, job.enabled, (&job.key, &job.baseline, &job.assessment, job.waiting));
+        }
+    }
+}
+
+impl Drop for Memory {
+    /// When the app goes (a widget removed, or the first-load build handing over to the full
+    /// one), answers still waiting are written before anything else reads storage.
+    fn drop(&mut self) {
+        self.write_pending();
+    }
+}
+
+/// Calls `memory`'s [`Memory::write_pending`] after the next frame has been drawn: an
+/// animation frame callback runs just before that frame, and a task it queues runs after it.
+fn write_after_next_frame(memory: Weak<RefCell<Memory>>) {
+    let write = Closure::once_into_js(move || {
+        if let Some(memory) = memory.upgrade() {
+            memory.borrow_mut().write_pending();
+        }
+    });
+    let queue = Closure::once_into_js(move || {
+        let _ = gloo::utils::window().set_timeout_with_callback(write.unchecked_ref());
+    });
+    let _ = gloo::utils::window().request_animation_frame(queue.unchecked_ref());
 }
 
 /// Keeps the open assessment and the list of assessments in step with storage, in one effect
 /// (each effect costs the wasm its own copy of Yew's code):
 ///
-/// - saves the answers whenever they change. Before each write it checks the stored revision:
-///   if another tab has saved since, nothing is written and the user is asked which answers
-///   to keep;
+/// - saves the answers whenever they change, just after the frame that shows the change is
+///   drawn (so a click's response on screen does not wait on storage), or at once if the page
+///   is hidden or the app goes first. Before each write it checks the stored revision: if
+///   another tab has saved since, nothing is written and the user is asked which answers to
+///   keep;
 /// - saves the list whenever it changes, and removes the stored answers of assessments that
 ///   have left the "recently deleted" list;
 /// - listens for writes from other tabs and windows: a newer save of the open assessment raises
@@ -167,12 +215,39 @@ pub fn use_storage(state: &AppHandle, enabled: bool) {
     let framework = state.framework.clone();
     let dispatcher = state.dispatcher();
     use_effect_with((key, baseline, assessment, waiting, library), move |(key, baseline, assessment, waiting, library)| {
+        let shared = Rc::downgrade(&memory);
         let memory = &mut *memory.borrow_mut();
-        autosave(&mut memory.saved, &framework, &dispatcher, enabled, (key, baseline, assessment, *waiting));
+        // Answers waiting for another assessment, or for another copy of this one, go first.
+        if memory.pending.as_ref().is_some_and(|job| job.key != *key || job.baseline.epoch != baseline.epoch) {
+            memory.write_pending();
+        }
+        let idle = memory.pending.is_none();
+        memory.pending = Some(Pending {
+            framework: framework.clone(),
+            dispatcher: dispatcher.clone(),
+            enabled,
+            key: key.clone(),
+            baseline: baseline.clone(),
+            assessment: assessment.clone(),
+            waiting: *waiting,
+        });
+        if memory.saved.key != *key || memory.saved.epoch != baseline.epoch {
+            // A newly opened assessment (or copy): autosave takes it in now, as what is stored.
+            memory.write_pending();
+        } else if idle {
+            write_after_next_frame(shared.clone());
+        }
         save_library(&mut memory.library, &framework, &dispatcher, enabled, (&library_key, &namespace, library));
         if memory.listening.as_ref().is_none_or(|(listened, _)| listened != key) {
             memory.listening = Some((key.clone(), other_tabs(framework.clone(), dispatcher.clone(), key.clone(), library_key.clone())));
         }
+        memory.hiding.get_or_insert_with(|| {
+            EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                if let Some(memory) = shared.upgrade() {
+                    memory.borrow_mut().write_pending();
+                }
+            })
+        });
     });
 }
 

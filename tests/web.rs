@@ -1,7 +1,8 @@
 //! Browser tests, run by wasm-bindgen-test in headless Chromium: the storage layer against the
 //! real localStorage (round trip, unreadable data kept, quota errors in words), the route hook
 //! against the real URL and history, and the mounted app restoring, rating by number key and
-//! saving. They wait on Yew's scheduler and on real events, never on timers.
+//! saving. They wait on Yew's scheduler, on real events and on the browser's frames, never on
+//! timers of any length.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -37,6 +38,18 @@ async fn next_window_event(name: &str) {
         let options = web_sys::AddEventListenerOptions::new();
         options.set_once(true);
         gloo::utils::window().add_event_listener_with_callback_and_add_event_listener_options(name, &resolve, &options).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Resolves just after the next frame has been drawn, once the tasks queued by animation frame
+/// callbacks registered before this one (autosave's write) have run.
+async fn after_next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let queue = wasm_bindgen::closure::Closure::once_into_js(move || {
+            gloo::utils::window().set_timeout_with_callback(&resolve).unwrap();
+        });
+        gloo::utils::window().request_animation_frame(queue.unchecked_ref()).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -201,6 +214,7 @@ async fn the_app_migrates_saved_answers_restores_rates_by_number_key_and_saves()
     let active = gloo::utils::document().active_element().unwrap();
     assert_eq!(active.id(), "shared-practice-theory-4", "focus follows the choice");
 
+    after_next_frame().await;
     let Loaded::Found(saved, revision) = storage::load(&framework, &key) else { panic!("the change was saved") };
     assert_eq!(saved.answers["shared-practice-theory"].value, Some(Value::Rating(Rating::Level(4))));
     assert_eq!(revision, 6);
@@ -254,6 +268,7 @@ async fn a_save_from_another_tab_is_noticed_not_overwritten() {
     // An edit here is not written over the other tab's answers until the user chooses.
     input("reflective-supervision-4").click();
     yew::scheduler::flush().await;
+    after_next_frame().await;
     let Loaded::Found(stored, revision) = storage::load(&framework, &key) else { panic!("still stored") };
     assert_eq!((stored, revision), (theirs.clone(), 4), "the other tab's save is untouched");
 
@@ -263,10 +278,42 @@ async fn a_save_from_another_tab_is_noticed_not_overwritten() {
         (0..keep.length()).filter_map(|index| keep.item(index)).find(|button| button.text_content().unwrap_or_default() == "Keep this page's answers").unwrap();
     keep.dyn_into::<web_sys::HtmlElement>().unwrap().click();
     yew::scheduler::flush().await;
+    after_next_frame().await;
     let Loaded::Found(stored, revision) = storage::load(&framework, &key) else { panic!("still stored") };
     assert_eq!(revision, 5);
     assert_eq!(stored.answers["reflective-supervision"].value, Some(Value::Rating(Rating::Level(4))));
     assert_eq!(stored.answers["shared-practice-theory"].value, Some(Value::Rating(Rating::Level(2))), "this page's answers won");
     handle.destroy();
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn answers_are_written_after_the_frame_that_shows_them_or_when_the_app_goes() {
+    local_storage().clear().unwrap();
+    let framework = Framework::bundled();
+    let key = storage::assessment_key(NAMESPACE, &framework, "a1");
+    storage::save(&framework, &key, &worked_example(&framework), 3, "2026-11-22T10:00:00Z").unwrap();
+    go_to("#/section/tools-practice").await;
+    let handle = mount_app();
+    yew::scheduler::flush().await;
+    let stored = || match storage::load(&framework, &key) {
+        Loaded::Found(assessment, revision) => (assessment.answers["reflective-supervision"].value.clone(), revision),
+        other => panic!("the answers are stored: {other:?}"),
+    };
+
+    // The click's frame comes first; the write follows it.
+    input("reflective-supervision-4").click();
+    yew::scheduler::flush().await;
+    assert!(input("reflective-supervision-4").checked());
+    assert_eq!(stored().1, 3, "nothing is written before the frame");
+    after_next_frame().await;
+    assert_eq!(stored(), (Some(Value::Rating(Rating::Level(4))), 4));
+
+    // Answers still waiting when the app goes are written as it goes, without a frame.
+    input("reflective-supervision-1").click();
+    yew::scheduler::flush().await;
+    handle.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(stored(), (Some(Value::Rating(Rating::Level(1))), 5));
     local_storage().clear().unwrap();
 }
