@@ -15,6 +15,8 @@
 //   throttled load   DevTools' "Slow 4G" network preset and 4x CPU slowdown: time to the first
 //                    interactive control, round trips; then, still at 4x CPU, rating clicks;
 //                    the same clicks on bench/baseline.html (bare radios) show the floor
+//   traced load      the same throttled loads and clicks again (not ours' start page), with a
+//                    trace of the main thread: each click's time to its frame being committed
 //   memory           every answer given, then garbage collected: JS heap, wasm memory, DOM nodes
 // "Ours" is measured twice for loading: the start page (its first control is the Start now
 // link) and the first section opened directly (its first radio button).
@@ -214,7 +216,7 @@ async function openPage(browser, { throttled, init = [] }) {
   return { context, page, cdp, requests, quiet };
 }
 
-async function load(browser, base, name, { throttled, clicks = 0, run = 0 }) {
+async function load(browser, base, name, { throttled, clicks = 0, run = 0, traced = false }) {
   const { path: address, control } = target(name);
   const { context, page, cdp, requests, quiet } = await openPage(browser, { throttled, init: [[watchForControl, control]] });
   try {
@@ -242,7 +244,7 @@ async function load(browser, base, name, { throttled, clicks = 0, run = 0 }) {
         beforeInteractive: before.includes(request),
       })),
     };
-    if (clicks > 0) result.clicks = await rateClicks(page, clicks, run);
+    if (clicks > 0) result.clicks = await rateClicks(page, clicks, run, traced ? cdp : null);
     return result;
   } finally {
     await cdp.detach().catch(() => {});
@@ -257,8 +259,13 @@ async function load(browser, base, name, { throttled, clicks = 0, run = 0 }) {
  * Next Paint counts it: the longest event of the click's interaction (pointerdown to click),
  * from the input to the paint after its handlers. Chromium reports such an event only when it
  * takes 16 ms or more, in steps of 8 ms; a click with none is recorded as 0 ("under 16 ms").
+ * Given `cdp` (on separate loads: tracing slows a page down), each is also timed in a trace of
+ * the page's main thread, from the release of the mouse button (the pointerup event) to the end
+ * of the first frame committed after the click's handlers: the browser's and the page's work
+ * for the click, without the wait for the display's next frame that the other two measures
+ * include.
  */
-async function rateClicks(page, count, run) {
+async function rateClicks(page, count, run, cdp) {
   await page.evaluate(() => {
     window.__events = [];
     new PerformanceObserver((list) => {
@@ -266,6 +273,7 @@ async function rateClicks(page, count, run) {
     }).observe({ type: 'event', durationThreshold: 16 });
   });
   const times = [];
+  const trace = cdp ? await startTrace(cdp) : null;
   for (let k = 0; k < count; k += 1) {
     const aim = async ({ k, level }) => {
       const names = [...new Set([...document.querySelectorAll('input[type=radio]')].map((input) => input.name))];
@@ -295,6 +303,8 @@ async function rateClicks(page, count, run) {
   }
   // Event Timing entries arrive after their paint; a short wait lets the last click's come in.
   await page.waitForTimeout(300);
+  const committed = trace ? clicksToCommit(await trace.stop()) : [];
+  if (committed.length === times.length) times.forEach((time, k) => Object.assign(time, committed[k]));
   const events = await page.evaluate(() => window.__events);
   for (const time of times) {
     const click = events.find((entry) => entry.name === 'click' && Math.abs(entry.start - time.timeStamp) < 1);
@@ -302,6 +312,46 @@ async function rateClicks(page, count, run) {
     delete time.timeStamp;
   }
   return times;
+}
+
+/** Starts a trace of the page's timeline; `stop()` ends it and resolves to its events. */
+async function startTrace(cdp) {
+  const events = [];
+  const collect = (data) => events.push(...data.value);
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await within(20_000, 'the trace', complete);
+      cdp.off('Tracing.dataCollected', collect);
+      return events;
+    },
+  };
+}
+
+/**
+ * For each click in a trace, in order, `toCommit`: milliseconds from the start of its pointerup
+ * event's dispatch on the renderer's main thread to the end of the first commit (the frame
+ * handed to the compositor) that starts after its click event's dispatch ends, and `busy`: how
+ * much of that the main thread spent in tasks. Nulls where there is no such commit.
+ */
+function clicksToCommit(events) {
+  const main = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const timeline = events.filter((event) => event.ph === 'X' && main.has(`${event.pid}:${event.tid}`)).sort((a, b) => a.ts - b.ts);
+  const tasks = timeline.filter((event) => event.name === 'RunTask');
+  const dispatched = (event, type) => event.name === 'EventDispatch' && event.args?.data?.type === type;
+  return timeline
+    .filter((event) => dispatched(event, 'pointerup'))
+    .map((up) => {
+      const click = timeline.find((event) => event.ts >= up.ts && dispatched(event, 'click'));
+      const commit = click && timeline.find((event) => event.name === 'Commit' && event.ts >= click.ts + click.dur);
+      if (!commit) return { toCommit: null, busy: null };
+      const end = commit.ts + commit.dur;
+      const busy = tasks.reduce((total, task) => total + Math.max(0, Math.min(end, task.ts + task.dur) - Math.max(up.ts, task.ts)), 0);
+      return { toCommit: (end - up.ts) / 1000, busy: busy / 1000 };
+    });
 }
 
 /** Every answer given (the worked example), then garbage collected: what the page holds. */
@@ -388,13 +438,18 @@ try {
   for (let run = 0; run < RUNS; run += 1) {
     // Alternate which page goes first, so that drift in the machine's speed falls on both.
     const order = run % 2 === 0 ? ['ours-start', 'ours-section', 'surveyjs'] : ['surveyjs', 'ours-start', 'ours-section'];
-    const record = { run, plain: {}, throttled: {}, memory: {} };
+    const record = { run, plain: {}, throttled: {}, traced: {}, memory: {} };
     for (const name of order) record.plain[name] = await attempt(`run ${run} plain ${name}`, () => load(browser, server.url, name, { throttled: false }));
     for (const name of order) {
       const clicks = name === 'ours-start' ? 0 : CLICKS;
       record.throttled[name] = await attempt(`run ${run} throttled ${name}`, () => load(browser, server.url, name, { throttled: true, clicks, run }));
     }
     record.throttled.baseline = await attempt(`run ${run} throttled baseline`, () => load(browser, server.url, 'baseline', { throttled: true, clicks: CLICKS, run }));
+    // The same clicks again on fresh loads, traced. (Tracing slows the page, so the clicks above
+    // are not traced.)
+    for (const name of [...order.filter((name) => name !== 'ours-start'), 'baseline']) {
+      record.traced[name] = await attempt(`run ${run} traced ${name}`, () => load(browser, server.url, name, { throttled: true, clicks: CLICKS, run, traced: true }));
+    }
     for (const name of run % 2 === 0 ? ['ours', 'surveyjs'] : ['surveyjs', 'ours']) {
       record.memory[name] = await attempt(`run ${run} memory ${name}`, () => memory(browser, server.url, name));
     }
@@ -426,7 +481,7 @@ const firstLoad = (name) => {
     transferredMedian: median(loads.map((load) => load.requests.reduce((total, request) => total + (request.transferred ?? 0), 0))),
   };
 };
-const clicksOf = (name, key) => runs.flatMap((record) => record.throttled[name]?.clicks?.map((click) => click[key]) ?? []);
+const clicksOf = (name, key, loads = 'throttled') => runs.flatMap((record) => record[loads][name]?.clicks?.map((click) => click[key]) ?? []);
 const summary = {
   bytes: { 'ours-start': firstLoad('ours-start'), 'ours-section': firstLoad('ours-section'), surveyjs: firstLoad('surveyjs') },
   interactiveMs: {
@@ -444,6 +499,8 @@ const summary = {
         fromInput: median(clicksOf(name, 'fromInput')),
         fromHandler: median(clicksOf(name, 'fromHandler')),
         interaction: median(clicksOf(name, 'interaction')),
+        toCommit: median(clicksOf(name, 'toCommit', 'traced')),
+        busy: median(clicksOf(name, 'busy', 'traced')),
         max: Math.max(...clicksOf(name, 'fromInput')),
         count: clicksOf(name, 'fromInput').length,
         allChecked: clicksOf(name, 'checked').every(Boolean),
@@ -484,6 +541,8 @@ const output = {
     interactiveThrottledStart: ratio(summary.interactiveMs.throttled['ours-start'], summary.interactiveMs.throttled.surveyjs),
     interactiveThrottledSection: ratio(summary.interactiveMs.throttled['ours-section'], summary.interactiveMs.throttled.surveyjs),
     click: ratio(summary.clickMs['ours-section'].fromInput, summary.clickMs.surveyjs.fromInput),
+    clickToCommit: ratio(summary.clickMs['ours-section'].toCommit, summary.clickMs.surveyjs.toCommit),
+    clickBusy: ratio(summary.clickMs['ours-section'].busy, summary.clickMs.surveyjs.busy),
     memory: ratio(summary.memory.ours.total, summary.memory.surveyjs.total),
   },
   errors,
@@ -519,6 +578,9 @@ const rows = [
   ['  the same on a page of bare radios', ms(clickMs.baseline.fromInput), ms(clickMs.baseline.fromInput), ''],
   ['rating click, Event Timing (as INP counts it)', under16(clickMs['ours-section'].interaction), under16(clickMs.surveyjs.interaction), x(ratio(clickMs['ours-section'].interaction, clickMs.surveyjs.interaction))],
   ['  the same on a page of bare radios', under16(clickMs.baseline.interaction), under16(clickMs.baseline.interaction), ''],
+  ['rating click, release to frame committed', ms(clickMs['ours-section'].toCommit), ms(clickMs.surveyjs.toCommit), x(output.ratios.clickToCommit)],
+  ['  main thread busy in that time', ms(clickMs['ours-section'].busy), ms(clickMs.surveyjs.busy), x(output.ratios.clickBusy)],
+  ['  the same on a page of bare radios', ms(clickMs.baseline.toCommit), ms(clickMs.baseline.toCommit), ''],
   ['memory, all answered: JS heap used', mb(mem.ours.jsHeapUsed), mb(mem.surveyjs.jsHeapUsed), x(ratio(mem.ours.jsHeapUsed, mem.surveyjs.jsHeapUsed))],
   ['memory, all answered: wasm memory', mb(mem.ours.wasmMemory), mb(mem.surveyjs.wasmMemory), ''],
   ['memory, all answered: JS heap + wasm', mb(mem.ours.total), mb(mem.surveyjs.total), x(output.ratios.memory)],
