@@ -180,6 +180,19 @@ fn mount_app() -> yew::AppHandle<App> {
     yew::Renderer::<App>::with_root_and_props(container(), AppProps { start: Rc::new(start) }).render()
 }
 
+/// Stores the worked example as assessment `a1` at revision 3, and mounts the app on the
+/// "Tools and practice" section; returns the framework, `a1`'s key and the app.
+async fn mount_on_a_section_with_the_worked_example() -> (Framework, String, yew::AppHandle<App>) {
+    local_storage().clear().unwrap();
+    let framework = Framework::bundled();
+    let key = storage::assessment_key(NAMESPACE, &framework, "a1");
+    storage::save(&framework, &key, &worked_example(&framework), 3, "2026-11-22T10:00:00Z").unwrap();
+    go_to("#/section/tools-practice").await;
+    let handle = mount_app();
+    yew::scheduler::flush().await;
+    (framework, key, handle)
+}
+
 #[wasm_bindgen_test]
 async fn the_app_migrates_saved_answers_restores_rates_by_number_key_and_saves() {
     local_storage().clear().unwrap();
@@ -245,13 +258,7 @@ async fn damaged_storage_is_reported_and_kept() {
 
 #[wasm_bindgen_test]
 async fn a_save_from_another_tab_is_noticed_not_overwritten() {
-    local_storage().clear().unwrap();
-    let framework = Framework::bundled();
-    let key = storage::assessment_key(NAMESPACE, &framework, "a1");
-    storage::save(&framework, &key, &worked_example(&framework), 3, "2026-11-22T10:00:00Z").unwrap();
-    go_to("#/section/tools-practice").await;
-    let handle = mount_app();
-    yew::scheduler::flush().await;
+    let (framework, key, handle) = mount_on_a_section_with_the_worked_example().await;
 
     // Another tab saves a newer revision and the browser tells this one.
     let mut theirs = worked_example(&framework);
@@ -289,13 +296,7 @@ async fn a_save_from_another_tab_is_noticed_not_overwritten() {
 
 #[wasm_bindgen_test]
 async fn answers_are_written_after_the_frame_that_shows_them_or_when_the_app_goes() {
-    local_storage().clear().unwrap();
-    let framework = Framework::bundled();
-    let key = storage::assessment_key(NAMESPACE, &framework, "a1");
-    storage::save(&framework, &key, &worked_example(&framework), 3, "2026-11-22T10:00:00Z").unwrap();
-    go_to("#/section/tools-practice").await;
-    let handle = mount_app();
-    yew::scheduler::flush().await;
+    let (framework, key, handle) = mount_on_a_section_with_the_worked_example().await;
     let stored = || match storage::load(&framework, &key) {
         Loaded::Found(assessment, revision) => (assessment.answers["reflective-supervision"].value.clone(), revision),
         other => panic!("the answers are stored: {other:?}"),
