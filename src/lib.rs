@@ -2,6 +2,7 @@
 //! owns the DOM, storage, the URL and the clock; every score, list and chart position comes
 //! from the core's view-models.
 
+#[cfg(feature = "full")]
 pub mod actions;
 pub mod app;
 pub mod components;

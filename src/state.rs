@@ -207,8 +207,10 @@ pub enum Msg {
         /// Write it at once (a new, duplicated or imported assessment).
         write: bool,
     },
+    #[cfg(feature = "full")]
     /// Add an entry to the list (followed by `Open` to open it).
     Add(Entry),
+    #[cfg(feature = "full")]
     /// Rename an assessment in the list.
     Rename {
         /// Its id.
@@ -218,6 +220,7 @@ pub enum Msg {
         /// When.
         at: String,
     },
+    #[cfg(feature = "full")]
     /// Move an assessment to "recently deleted".
     Delete {
         /// Its id.
@@ -225,6 +228,7 @@ pub enum Msg {
         /// When.
         at: String,
     },
+    #[cfg(feature = "full")]
     /// Bring a deleted assessment back.
     Restore(String),
     /// Another tab saved the open assessment (or the conflict was dealt with).
@@ -233,12 +237,15 @@ pub enum Msg {
     KeepMine(u64),
     /// Another tab changed the list of assessments.
     Library(Library),
+    #[cfg(feature = "full")]
     /// Hold a file's assessment in memory to compare with.
     Imported(Option<Rc<Assessment>>),
+    #[cfg(feature = "full")]
     /// Show or clear a one-off message.
     Flash(Option<Flash>),
     /// Tell the user something about their saved answers.
     Notice(Notice),
+    #[cfg(feature = "full")]
     /// Set a workshop's participants.
     Participants(Rc<Vec<(String, Assessment)>>),
 }
@@ -287,11 +294,13 @@ impl Reducible for AppState {
                 next.notice = None;
                 Rc::new(next)
             }
+            #[cfg(feature = "full")]
             Msg::Add(entry) => {
                 let mut next = (*self).clone();
                 next.library.assessments.push(entry);
                 Rc::new(next)
             }
+            #[cfg(feature = "full")]
             Msg::Rename { id, title, at } => {
                 let mut next = (*self).clone();
                 let title: String = title.trim().chars().take(readiness_core::codec::export::MAX_TITLE).collect();
@@ -304,6 +313,7 @@ impl Reducible for AppState {
                 next.flash = Some(Flash::Done(format!("Renamed to ‘{}’", display_title(&title))));
                 Rc::new(next)
             }
+            #[cfg(feature = "full")]
             Msg::Delete { id, at } => {
                 let mut next = (*self).clone();
                 let title = next.library.entry(&id).map(|entry| display_title(&entry.title)).unwrap_or_default();
@@ -311,6 +321,7 @@ impl Reducible for AppState {
                 next.flash = Some(Flash::Deleted { id, title });
                 Rc::new(next)
             }
+            #[cfg(feature = "full")]
             Msg::Restore(id) => {
                 let mut next = (*self).clone();
                 if !next.library.restore(&id) {
@@ -337,9 +348,12 @@ impl Reducible for AppState {
                 library.current = self.current.clone();
                 Rc::new(AppState { library, ..(*self).clone() })
             }
+            #[cfg(feature = "full")]
             Msg::Participants(participants) => Rc::new(AppState { participants, ..(*self).clone() }),
             Msg::Notice(notice) => Rc::new(AppState { notice: Some(notice), ..(*self).clone() }),
+            #[cfg(feature = "full")]
             Msg::Imported(imported) => Rc::new(AppState { imported, ..(*self).clone() }),
+            #[cfg(feature = "full")]
             Msg::Flash(flash) if flash != self.flash => Rc::new(AppState { flash, ..(*self).clone() }),
             _ => self,
         }
