@@ -132,8 +132,14 @@ struct Saved {
 }
 
 /// What [`use_storage`] keeps between runs.
-#[derive(Default)]
 struct Memory {
+    /// The framework, the app's dispatcher, whether writing is allowed, the storage namespace
+    /// and the list's key: fixed for the app's life.
+    framework: Rc<Framework>,
+    dispatcher: Dispatch,
+    enabled: bool,
+    namespace: Rc<str>,
+    library_key: String,
     /// What autosave knows about the stored answers.
     saved: Saved,
     /// The list as last seen (none before the first run).
@@ -146,11 +152,8 @@ struct Memory {
     hiding: Option<EventListener>,
 }
 
-/// Answers waiting to be written, and what writing them needs.
+/// Answers waiting to be written, under `key`.
 struct Pending {
-    framework: Rc<Framework>,
-    dispatcher: Dispatch,
-    enabled: bool,
     key: String,
     baseline: Baseline,
     assessment: Assessment,
@@ -160,7 +163,7 @@ struct Pending {
 impl Memory {
     fn write_pending(&mut self) {
         if let Some(job) = self.pending.take() {
-            autosave(&mut self.saved, &job.framework, &job.dispatcher, job.enabled, (&job.key, &job.baseline, &job.assessment, job.waiting));
+            autosave(&mut self.saved, &self.framework, &self.dispatcher, self.enabled, (&job.key, &job.baseline, &job.assessment, job.waiting));
         }
     }
 }
@@ -204,16 +207,23 @@ fn write_after_next_frame(memory: Weak<RefCell<Memory>>) {
 /// Failures and recoveries are reported to the app's state.
 #[hook]
 pub fn use_storage(state: &AppHandle, enabled: bool) {
-    let memory: Rc<RefCell<Memory>> = use_mut_ref(Memory::default);
+    let memory: Rc<RefCell<Memory>> = use_mut_ref(|| Memory {
+        framework: state.framework.clone(),
+        dispatcher: state.dispatcher(),
+        enabled,
+        namespace: state.namespace.clone(),
+        library_key: library_key(&state.namespace, &state.framework),
+        saved: Saved::default(),
+        library: None,
+        listening: None,
+        pending: None,
+        hiding: None,
+    });
     let key = state.key();
     let assessment = state.session.assessment.clone();
     let baseline = state.baseline.clone();
     let waiting = state.conflict.is_some();
     let library = state.library.clone();
-    let library_key = library_key(&state.namespace, &state.framework);
-    let namespace = state.namespace.clone();
-    let framework = state.framework.clone();
-    let dispatcher = state.dispatcher();
     use_effect_with((key, baseline, assessment, waiting, library), move |(key, baseline, assessment, waiting, library)| {
         let shared = Rc::downgrade(&memory);
         let memory = &mut *memory.borrow_mut();
@@ -222,24 +232,17 @@ pub fn use_storage(state: &AppHandle, enabled: bool) {
             memory.write_pending();
         }
         let idle = memory.pending.is_none();
-        memory.pending = Some(Pending {
-            framework: framework.clone(),
-            dispatcher: dispatcher.clone(),
-            enabled,
-            key: key.clone(),
-            baseline: baseline.clone(),
-            assessment: assessment.clone(),
-            waiting: *waiting,
-        });
+        memory.pending = Some(Pending { key: key.clone(), baseline: baseline.clone(), assessment: assessment.clone(), waiting: *waiting });
         if memory.saved.key != *key || memory.saved.epoch != baseline.epoch {
             // A newly opened assessment (or copy): autosave takes it in now, as what is stored.
             memory.write_pending();
         } else if idle {
             write_after_next_frame(shared.clone());
         }
-        save_library(&mut memory.library, &framework, &dispatcher, enabled, (&library_key, &namespace, library));
+        save_library(&mut memory.library, &memory.framework, &memory.dispatcher, memory.enabled, (&memory.library_key, &memory.namespace, library));
         if memory.listening.as_ref().is_none_or(|(listened, _)| listened != key) {
-            memory.listening = Some((key.clone(), other_tabs(framework.clone(), dispatcher.clone(), key.clone(), library_key.clone())));
+            let listener = other_tabs(memory.framework.clone(), memory.dispatcher.clone(), key.clone(), memory.library_key.clone());
+            memory.listening = Some((key.clone(), listener));
         }
         memory.hiding.get_or_insert_with(|| {
             EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
@@ -270,7 +273,7 @@ fn other_tabs(framework: Rc<Framework>, dispatcher: Dispatch, key: String, libra
     })
 }
 
-/// The answers' part of [`use_saving`].
+/// The answers' part of [`use_storage`].
 fn autosave(
     saved: &mut Saved,
     framework: &Framework,
@@ -307,7 +310,7 @@ fn autosave(
     }
 }
 
-/// The list's part of [`use_saving`]: nothing on the first run, which only remembers the list.
+/// The list's part of [`use_storage`]: nothing on the first run, which only remembers the list.
 fn save_library(
     previous: &mut Option<Library>,
     framework: &Framework,

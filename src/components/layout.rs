@@ -206,9 +206,9 @@ pub fn saving_banner(state: &AppHandle) -> Html {
 
 /// Tells the user what happened to saved answers at start-up, on the start page and task list.
 pub fn notice_banner(state: &AppHandle) -> Html {
-    let dispatch = state.dispatcher();
     let on_top_pages = matches!(state.session.route, readiness_core::Route::Start | readiness_core::Route::Tasks);
     let Some(notice) = state.notice.as_ref().filter(|_| on_top_pages) else { return Html::default() };
+    let dispatch = state.dispatcher();
     let dismiss = Callback::from(move |_| dispatch.dispatch(Msg::Dismiss));
     match notice {
         Notice::Restored { n_answered, n_retired, from_version } => html! {

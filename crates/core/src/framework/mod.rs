@@ -312,11 +312,10 @@ pub struct CaseStudy {
     pub items: Vec<usize>,
 }
 
-/// Where each id is in its list, for lookups by id.
-/// The positions of `list`, ordered by the elements' ids. A sorted list of positions costs the
-/// browser builds less code than a map, and these lists are short.
-/// Each position goes in where a binary search puts it: no sorting code, and quick enough for
-/// the hundreds of items a framework has at most.
+/// The positions of `list`, ordered by the elements' ids, for lookups by id. A sorted list of
+/// positions costs the browser builds less code than a map. Each position goes in where a
+/// binary search puts it: no sorting code, and quick enough for the hundreds of items a
+/// framework has at most.
 fn id_order<T>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<usize> {
     let mut order = Vec::with_capacity(list.len());
     for (position, element) in list.iter().enumerate() {
