@@ -32,21 +32,29 @@ function loadStyles() {
   );
 }
 
-let full = null;
-function loadFull() {
-  full ??= Promise.all([
-    import(url('readiness.js')).then(async (module) => {
-      await module.default({ module_or_path: url('readiness_bg.wasm') });
-      return module;
-    }),
-    loadStyles(),
-  ]).then(([module]) => module);
-  // A failed load can be tried again.
-  full.catch(() => {
-    full = null;
-  });
-  return full;
+/** `make`, called once: later calls return its promise, unless it failed (then it runs again). */
+function once(make) {
+  let promise = null;
+  return () => {
+    if (promise === null) {
+      promise = make();
+      promise.catch(() => {
+        promise = null;
+      });
+    }
+    return promise;
+  };
 }
+
+const loadModule = once(() =>
+  import(url('readiness.js')).then(async (module) => {
+    await module.default({ module_or_path: url('readiness_bg.wasm') });
+    return module;
+  }),
+);
+// A retry after the module failed does not add the stylesheet again.
+const loadFullStyles = once(loadStyles);
+const loadFull = once(() => Promise.all([loadModule(), loadFullStyles()]).then(([module]) => module));
 
 let app = null;
 // The newest hand-over asked for: if the user moves on while the full build loads, it opens

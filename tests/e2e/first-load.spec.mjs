@@ -93,6 +93,10 @@ test('when the full build cannot load, the page says so, and Try again works onc
   blocked = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your results' })).toBeVisible();
+  // The stylesheet loaded on the first attempt is not added again, and the first-load one is gone.
+  const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].map((link) => new URL(link.href).pathname));
+  expect(sheets.filter((sheet) => sheet.endsWith('/readiness.css'))).toHaveLength(1);
+  expect(sheets.filter((sheet) => sheet.endsWith('/readiness-lite.css'))).toHaveLength(0);
 });
 
 test('the hand-over never puts stale answers over a newer save, and keeps a waiting choice', async ({ context }) => {
