@@ -12,24 +12,24 @@ const url = (name) => new URL(`../pkg/${name}`, import.meta.url);
 const FULL_ONLY = /^#\/(check|results|assessments|import|compare|share\/|workshop)(?=$|[/?])/;
 
 // The full build's stylesheet, pkg/readiness.css, is the first-load one (readiness-lite.css)
-// with the rules of the full build's pages added in their places, so it replaces it.
-function loadStyles() {
-  const lite = document.querySelector('link[rel=stylesheet][href$="readiness-lite.css"]');
+// with the rules of the full build's pages added in their places, so it replaces it. It is
+// fetched with the full build's module but kept switched off (media "not all") until the
+// hand-over: switching it on restyles every element on the page, and while the user answers
+// that would hold up their clicks for nothing, as the first-load pages need none of its rules.
+function fetchStyles() {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
+  link.media = 'not all';
   link.href = url('readiness.css');
   const loaded = new Promise((resolve, reject) => {
-    link.onload = resolve;
+    link.onload = () => resolve(link);
     link.onerror = () => reject(new Error('the stylesheet did not load'));
   });
   document.head.append(link);
-  return loaded.then(
-    () => lite?.remove(),
-    (error) => {
-      link.remove();
-      throw error;
-    },
-  );
+  return loaded.catch((error) => {
+    link.remove();
+    throw error;
+  });
 }
 
 /** `make`, called once: later calls return its promise, unless it failed (then it runs again). */
@@ -53,7 +53,13 @@ const loadModule = once(() =>
   }),
 );
 // A retry after the module failed does not add the stylesheet again.
-const loadFullStyles = once(loadStyles);
+const prefetchStyles = once(fetchStyles);
+const loadFullStyles = once(() =>
+  prefetchStyles().then((link) => {
+    link.media = 'all';
+    document.querySelector('link[rel=stylesheet][href$="readiness-lite.css"]')?.remove();
+  }),
+);
 const loadFull = once(() => Promise.all([loadModule(), loadFullStyles()]).then(([module]) => module));
 
 let app = null;
@@ -62,7 +68,8 @@ let app = null;
 let pending = null;
 const shell = {
   prefetch() {
-    loadFull().catch(() => {});
+    loadModule().catch(() => {});
+    prefetchStyles().catch(() => {});
   },
   async upgrade(detail) {
     pending = detail;

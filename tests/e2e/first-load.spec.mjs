@@ -29,6 +29,14 @@ test('the start page loads only the first-load build; the full one follows the f
   await page.getByRole('button', { name: 'Start now' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your assessment' })).toBeVisible();
   await expect.poll(() => FULL.every((file) => seen.includes(file))).toBe(true);
+  // The whole stylesheet is fetched but not switched on before the hand-over: switching it on
+  // would restyle the page the user is answering for no change.
+  const sheets = () =>
+    page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].map((link) => [new URL(link.href).pathname, link.media || 'all', link.sheet !== null]));
+  await expect.poll(sheets).toEqual([
+    ['/pkg/readiness-lite.css', 'all', true],
+    ['/pkg/readiness.css', 'not all', true],
+  ]);
 });
 
 test('a page only the full build has, opened directly, starts the full build at once', async ({ page }) => {
