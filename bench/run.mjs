@@ -14,7 +14,8 @@
 //                    control, round trips before it
 //   throttled load   DevTools' "Slow 4G" network preset and 4x CPU slowdown: time to the first
 //                    interactive control, round trips; then, still at 4x CPU, rating clicks;
-//                    the same clicks on bench/baseline.html (bare radios) show the floor
+//                    the same clicks on bench/baseline.html (bare radios), and on ours' section
+//                    page saved as static HTML with no script, show the floors
 //   traced load      the same throttled loads and clicks again (not ours' start page), with a
 //                    trace of the main thread: each click's time to its frame being committed
 //   memory           every answer given, then garbage collected: JS heap, wasm memory, DOM nodes
@@ -35,7 +36,7 @@ if (!['playwright-core', 'survey-core', 'survey-js-ui', 'smol-toml'].every((name
   execFileSync(path.join(checkout, 'scripts', 'setup.sh'), { stdio: 'inherit', cwd: checkout });
 }
 const { chromium } = await import('playwright-core');
-const { startServer, bodyOf, sizesOf, relativeOf, root } = await import('./server.mjs');
+const { startServer, serveGenerated, bodyOf, sizesOf, relativeOf, root } = await import('./server.mjs');
 const { surveyData } = await import('./surveyjs-json.mjs');
 
 // ---------------------------------------------------------------------------------------------
@@ -71,7 +72,14 @@ const PAGES = {
 };
 /** Radio buttons with no script or style: the least the click measurement can give. */
 const BASELINE = { path: '/bench/baseline.html', control: 'input[type=radio]', what: 'radio buttons and nothing else' };
-const target = (name) => (name === 'baseline' ? BASELINE : PAGES[name]);
+/**
+ * Ours' section page as the app rendered it, saved as static HTML with its stylesheet and no
+ * script (made by `snapshot` at the start of a run): what a click costs the browser on this page
+ * with nothing of the app's running, the least any renderer of the same page could give.
+ */
+const STATIC = { path: '/bench/ours-static.html', control: 'input[type=radio]', what: "ours' section page, rendered, saved as HTML without script" };
+const FLOORS = { baseline: BASELINE, 'ours-static': STATIC };
+const target = (name) => FLOORS[name] ?? PAGES[name];
 
 // ---------------------------------------------------------------------------------------------
 // The app must be built
@@ -354,6 +362,32 @@ function clicksToCommit(events) {
     });
 }
 
+/**
+ * Loads ours' section page, waits until it is drawn, and serves what it shows as
+ * `/bench/ours-static.html`: the same markup and stylesheet, without scripts or preloads. The
+ * `<base>` keeps the stylesheet's relative address pointing where it did.
+ */
+async function snapshot(browser, base) {
+  const { context, page } = await openPage(browser, { throttled: false, init: [[watchForControl, STATIC.control]] });
+  try {
+    await page.goto(base + PAGES['ours-section'].path, { timeout: 60_000 });
+    await within(60_000, 'the section page', page.evaluate(() => window.__bench.ready));
+    const html = await page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const copy = document.documentElement.cloneNode(true);
+      for (const element of copy.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]')) element.remove();
+      const anchor = document.createElement('base');
+      anchor.href = '/';
+      copy.querySelector('head').prepend(anchor);
+      return `<!doctype html>\n${copy.outerHTML}`;
+    });
+    if (!html.includes('type="radio"')) throw new Error('the section page had no radio buttons');
+    serveGenerated(STATIC.path.slice(1), Buffer.from(html));
+  } finally {
+    await context.close();
+  }
+}
+
 /** Every answer given (the worked example), then garbage collected: what the page holds. */
 async function memory(browser, base, name) {
   const ours = name !== 'surveyjs';
@@ -435,6 +469,7 @@ try {
   // One load of each page first, not counted: the server compresses each file once, on its first
   // request (brotli at quality 11 takes seconds for the largest files).
   for (const name of [...Object.keys(PAGES), 'baseline']) await attempt(`warm-up ${name}`, () => load(browser, server.url, name, { throttled: false }));
+  await attempt('the static copy of the section page', () => snapshot(browser, server.url));
   for (let run = 0; run < RUNS; run += 1) {
     // Alternate which page goes first, so that drift in the machine's speed falls on both.
     const order = run % 2 === 0 ? ['ours-start', 'ours-section', 'surveyjs'] : ['surveyjs', 'ours-start', 'ours-section'];
@@ -444,10 +479,12 @@ try {
       const clicks = name === 'ours-start' ? 0 : CLICKS;
       record.throttled[name] = await attempt(`run ${run} throttled ${name}`, () => load(browser, server.url, name, { throttled: true, clicks, run }));
     }
-    record.throttled.baseline = await attempt(`run ${run} throttled baseline`, () => load(browser, server.url, 'baseline', { throttled: true, clicks: CLICKS, run }));
+    for (const name of Object.keys(FLOORS)) {
+      record.throttled[name] = await attempt(`run ${run} throttled ${name}`, () => load(browser, server.url, name, { throttled: true, clicks: CLICKS, run }));
+    }
     // The same clicks again on fresh loads, traced. (Tracing slows the page, so the clicks above
     // are not traced.)
-    for (const name of [...order.filter((name) => name !== 'ours-start'), 'baseline']) {
+    for (const name of [...order.filter((name) => name !== 'ours-start'), ...Object.keys(FLOORS)]) {
       record.traced[name] = await attempt(`run ${run} traced ${name}`, () => load(browser, server.url, name, { throttled: true, clicks: CLICKS, run, traced: true }));
     }
     for (const name of run % 2 === 0 ? ['ours', 'surveyjs'] : ['surveyjs', 'ours']) {
@@ -493,7 +530,7 @@ const summary = {
     throttled: Object.fromEntries(Object.keys(PAGES).map((name) => [name, across((record) => record.throttled[name]?.roundTrips)])),
   },
   clickMs: Object.fromEntries(
-    ['ours-section', 'surveyjs', 'baseline'].map((name) => [
+    ['ours-section', 'surveyjs', ...Object.keys(FLOORS)].map((name) => [
       name,
       {
         fromInput: median(clicksOf(name, 'fromInput')),
@@ -528,7 +565,7 @@ const output = {
   date: new Date().toISOString(),
   seconds: Math.round((Date.now() - started) / 1000),
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 1e9), chromium: chromiumVersion, node: process.version },
-  settings: { runs: RUNS, slow4g: SLOW_4G, cpuSlowdown: CPU_SLOWDOWN, clicksPerLoad: CLICKS, quietMs: QUIET_MS, chromiumArgs: CHROMIUM_ARGS, pages: { ...PAGES, baseline: BASELINE } },
+  settings: { runs: RUNS, slow4g: SLOW_4G, cpuSlowdown: CPU_SLOWDOWN, clicksPerLoad: CLICKS, quietMs: QUIET_MS, chromiumArgs: CHROMIUM_ARGS, pages: { ...PAGES, ...FLOORS } },
   versions: { 'survey-core': packageVersion('survey-core'), 'survey-js-ui': packageVersion('survey-js-ui'), 'playwright-core': packageVersion('playwright-core') },
   app: Object.fromEntries(APP_FILES.map((file) => [file, { bytes: fs.statSync(path.join(root, file)).size, built: fs.statSync(path.join(root, file)).mtime.toISOString() }])),
   summary,
@@ -576,11 +613,14 @@ const rows = [
   ['rating click to second frame, 4x CPU', ms(clickMs['ours-section'].fromInput), ms(clickMs.surveyjs.fromInput), x(output.ratios.click)],
   ['  the same, from the click handler', ms(clickMs['ours-section'].fromHandler), ms(clickMs.surveyjs.fromHandler), x(ratio(clickMs['ours-section'].fromHandler, clickMs.surveyjs.fromHandler))],
   ['  the same on a page of bare radios', ms(clickMs.baseline.fromInput), ms(clickMs.baseline.fromInput), ''],
+  ['  the same on ours as static HTML, no script', ms(clickMs['ours-static'].fromInput), '', ''],
   ['rating click, Event Timing (as INP counts it)', under16(clickMs['ours-section'].interaction), under16(clickMs.surveyjs.interaction), x(ratio(clickMs['ours-section'].interaction, clickMs.surveyjs.interaction))],
   ['  the same on a page of bare radios', under16(clickMs.baseline.interaction), under16(clickMs.baseline.interaction), ''],
+  ['  the same on ours as static HTML, no script', under16(clickMs['ours-static'].interaction), '', ''],
   ['rating click, release to frame committed', ms(clickMs['ours-section'].toCommit), ms(clickMs.surveyjs.toCommit), x(output.ratios.clickToCommit)],
   ['  main thread busy in that time', ms(clickMs['ours-section'].busy), ms(clickMs.surveyjs.busy), x(output.ratios.clickBusy)],
   ['  the same on a page of bare radios', ms(clickMs.baseline.toCommit), ms(clickMs.baseline.toCommit), ''],
+  ['  the same on ours as static HTML, no script', ms(clickMs['ours-static'].toCommit), '', ''],
   ['memory, all answered: JS heap used', mb(mem.ours.jsHeapUsed), mb(mem.surveyjs.jsHeapUsed), x(ratio(mem.ours.jsHeapUsed, mem.surveyjs.jsHeapUsed))],
   ['memory, all answered: wasm memory', mb(mem.ours.wasmMemory), mb(mem.surveyjs.wasmMemory), ''],
   ['memory, all answered: JS heap + wasm', mb(mem.ours.total), mb(mem.surveyjs.total), x(output.ratios.memory)],

@@ -26,6 +26,12 @@ const GENERATED = {
 };
 const generated = new Map();
 
+/** Serves `body` at `relative` from now on (the harness's snapshot of the app's section page). */
+export function serveGenerated(relative, body) {
+  GENERATED[relative] = () => body;
+  generated.delete(relative);
+}
+
 /** The body served for a path relative to the root, or null if it is not served. */
 export function bodyOf(relative) {
   if (GENERATED[relative]) {
