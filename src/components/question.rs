@@ -153,7 +153,13 @@ fn scale_question(framework: &readiness_core::Framework, item: &Item, props: &Qu
     let clear = {
         let dispatch = dispatch.clone();
         let item_id = item.id.clone();
-        Callback::from(move |_| send(&dispatch, Action::Clear { item: item_id.clone(), at: crate::now() }))
+        let first = options.first().map(|option| option.id.clone()).unwrap_or_default();
+        Callback::from(move |event: MouseEvent| {
+            send(&dispatch, Action::Clear { item: item_id.clone(), at: crate::now() });
+            // The button hides with the answer: focus goes to the question's first answer, not
+            // back to the top of the page.
+            crate::dom::focus(&crate::dom::root_of(&event), &first);
+        })
     };
     form_group(
         error.is_some(),
@@ -185,11 +191,12 @@ fn scale_question(framework: &readiness_core::Framework, item: &Item, props: &Qu
                         }
                     }) }
                 </div>
-                if answered {
-                    <button type="button" class="rc-link-button rc-item__clear" onclick={clear}>
-                        { "Clear this answer" }<span class="rc-visually-hidden">{ format!(" (‘{}’)", item.label) }</span>
-                    </button>
-                }
+                // Always there, disabled (which the stylesheet hides) until the question has an
+                // answer: giving the first answer then moves nothing below it on the page, and
+                // costs the browser no layout.
+                <button type="button" class="rc-link-button rc-item__clear" disabled={!answered} onclick={clear}>
+                    { "Clear this answer" }<span class="rc-visually-hidden">{ format!(" (‘{}’)", item.label) }</span>
+                </button>
             </fieldset>
         },
     )

@@ -124,6 +124,29 @@ test('a priority without an answer is caught by the error summary', async ({ pag
   await expect(page).toHaveURL(/#\/section\/workforce-structure$/);
 });
 
+test('Clear this answer: only once there is an answer, in a space kept for it; it clears, and focus stays in the question', async ({ page }) => {
+  await startFresh(page);
+  await page.goto('./#/section/tools-practice');
+  const question = page.getByRole('group', { name: /^The organisation has a shared theory of practice/ });
+  const clear = page.getByRole('button', { name: 'Clear this answer (‘Shared theory of practice’)' });
+  await expect(clear).toHaveCount(0);
+  const note = page.getByRole('textbox', { name: /^Evidence, or what we would change/ }).first();
+  // Where the note is on the page (not in the window, which scrolls to the radio clicked).
+  const place = () => note.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  const before = await place();
+  await question.getByRole('radio', { name: 'Established' }).check();
+  await expect(clear).toBeVisible();
+  // The button had its space already: nothing below the answers moved.
+  expect(await place()).toBe(before);
+  await clear.focus();
+  await page.keyboard.press('Enter');
+  await expect(question.getByRole('radio', { name: 'Established' })).not.toBeChecked();
+  await expect(clear).toHaveCount(0);
+  await expect(question.getByRole('radio', { name: 'Not in place' })).toBeFocused();
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Established' }).first()).not.toBeChecked();
+});
+
 test('an unknown page says so and offers a way back', async ({ page }) => {
   await page.goto('./#/nowhere');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
