@@ -156,9 +156,11 @@ fn scale_question(framework: &readiness_core::Framework, item: &Item, props: &Qu
         let first = options.first().map(|option| option.id.clone()).unwrap_or_default();
         Callback::from(move |event: MouseEvent| {
             send(&dispatch, Action::Clear { item: item_id.clone(), at: crate::now() });
-            // The button hides with the answer: focus goes to the question's first answer, not
-            // back to the top of the page.
-            crate::dom::focus(&crate::dom::root_of(&event), &first);
+            // The button hides with the answer: focus goes to the question's first answer, just
+            // above it, not back to the top of the page.
+            if let Some(radio) = crate::dom::element::<web_sys::HtmlElement>(&crate::dom::root_of(&event), &first) {
+                let _ = radio.focus();
+            }
         })
     };
     form_group(
@@ -193,7 +195,7 @@ fn scale_question(framework: &readiness_core::Framework, item: &Item, props: &Qu
                 </div>
                 // Always there, disabled (which the stylesheet hides) until the question has an
                 // answer: giving the first answer then moves nothing below it on the page, and
-                // costs the browser no layout.
+                // costs the browser only a small layout.
                 <button type="button" class="rc-link-button rc-item__clear" disabled={!answered} onclick={clear}>
                     { "Clear this answer" }<span class="rc-visually-hidden">{ format!(" (‘{}’)", item.label) }</span>
                 </button>

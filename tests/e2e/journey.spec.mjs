@@ -139,10 +139,13 @@ test('Clear this answer: only once there is an answer, in a space kept for it; i
   // The button had its space already: nothing below the answers moved.
   expect(await place()).toBe(before);
   await clear.focus();
+  const scrolled = await page.evaluate(() => window.scrollY);
   await page.keyboard.press('Enter');
   await expect(question.getByRole('radio', { name: 'Established' })).not.toBeChecked();
   await expect(clear).toHaveCount(0);
+  // Focus moves to the first answer, in view just above, without scrolling the page.
   await expect(question.getByRole('radio', { name: 'Not in place' })).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
   await page.reload();
   await expect(page.getByRole('radio', { name: 'Established' }).first()).not.toBeChecked();
 });
